@@ -1,0 +1,2 @@
+export * from './types';
+export { defineConnector, toReconError } from './define-connector';

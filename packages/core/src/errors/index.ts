@@ -1,0 +1,2 @@
+export * from './recon-error';
+export * from './redact';

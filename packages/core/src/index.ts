@@ -1,0 +1,12 @@
+/**
+ * @recon/core: the standard transaction schema, exact money, errors, the HTTP kit, the
+ * connector contract, the sync runner and sinks. Testing helpers live in `@recon/core/testing`.
+ * @packageDocumentation
+ */
+export { VERSION } from './version';
+export * from './errors';
+export * from './logging/logger';
+export * from './money/currencies';
+export * from './schema';
+export * from './connector';
+export * from './sync/types';

@@ -1,0 +1,4 @@
+import { defineConfig } from 'tsup';
+import { reconPackage } from '../../scripts/tsup-preset';
+
+export default defineConfig(reconPackage({ index: 'src/index.ts' }));
