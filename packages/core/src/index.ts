@@ -6,7 +6,8 @@
 export { VERSION } from './version';
 export * from './errors';
 export * from './logging/logger';
-export * from './money/currencies';
+export * from './money';
+export * from './ids';
 export * from './schema';
 export * from './connector';
 export * from './sync/types';

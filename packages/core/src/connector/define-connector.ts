@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConfigError, createRedactor, isReconError, ReconError, type Redactor } from '../errors';
 import { silentLogger, childLogger } from '../logging/logger';
 import { formatIssues, issuesFromZod, safeParseTransaction } from '../schema/parse';
-import type { CheckResult, Connector, ConnectorDefinition, ConnectorFactory, ConnectorMessage, Cursor, ReadOptions } from './types';
+import type { CheckResult, Connector, ConnectorDefinition, ConnectorOptions, ConnectorFactory, ConnectorMessage, Cursor, ReadOptions } from './types';
 
 /**
  * Turn a plain connector definition into a factory. The factory validates config eagerly
@@ -13,7 +13,7 @@ import type { CheckResult, Connector, ConnectorDefinition, ConnectorFactory, Con
 export function defineConnector<S extends z.ZodObject, C extends Cursor>(definition: ConnectorDefinition<S, C>): ConnectorFactory<S, C> {
   const strictSchema = definition.config.strict() as unknown as S;
 
-  const factory = (input: z.input<S>, options: { logger?: import('../logging/logger').Logger } = {}): Connector<C> => {
+  const factory = (input: z.input<S>, options: ConnectorOptions = {}): Connector<C> => {
     const parsed = strictSchema.safeParse(input);
     if (!parsed.success) {
       const issues = issuesFromZod(parsed.error);

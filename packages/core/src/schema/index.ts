@@ -1,2 +1,3 @@
 export * from './transaction';
 export * from './parse';
+export * from './json-schema';

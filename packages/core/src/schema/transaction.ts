@@ -41,7 +41,8 @@ export const DecimalAmount = z
 /** ISO 4217 code, upper case, known to this SDK. */
 export const CurrencyCodeSchema = z
   .string()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter upper-case ISO 4217 code')
+  // abort: a malformed code is one problem, not also "unknown code".
+  .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter upper-case ISO 4217 code', abort: true })
   .refine(isKnownCurrency, 'is not an active ISO 4217 currency code');
 
 /** Identifiers reconciliation matches on. All optional; a source sets what it has. */
@@ -132,28 +133,45 @@ const TransactionObject = z
     /** Tax on the fee (GST), same currency and scale as `amount`. */
     tax: DecimalAmount.optional(),
     /** Account balance after this line, when the source gives it (may be negative). */
-    balance_after: z.string().regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a signed decimal string').optional(),
+    balance_after: z.string().regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a signed decimal string such as "-120.50"').max(41).optional(),
     /** The original record exactly as received, so nothing is lost. */
     raw: JsonValueSchema,
   })
   .strict();
 
-/** Scale check: every amount field must carry exactly the currency's exponent in decimals. */
-export const StandardTransactionSchema = TransactionObject.superRefine((txn, ctx) => {
-  if (!isKnownCurrency(txn.currency)) return; // already reported by the currency field
-  const exponent = currencyExponent(txn.currency);
-  for (const field of ['amount', 'fee', 'tax', 'balance_after'] as const) {
-    const value = txn[field];
-    if (value === undefined) continue;
-    const decimals = value.includes('.') ? value.length - value.indexOf('.') - 1 : 0;
+const AMOUNT_FIELDS = ['amount', 'fee', 'tax', 'balance_after'] as const;
+const PLAIN_DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/;
+
+/**
+ * Scale check: every amount field must carry exactly the currency's exponent in decimals. Reads
+ * the payload defensively, because it also runs when other fields are already invalid.
+ */
+function checkScale(value: unknown, ctx: z.RefinementCtx): void {
+  const txn = value as Record<string, unknown>;
+  const currency = txn.currency;
+  if (typeof currency !== 'string' || !isKnownCurrency(currency)) return; // reported by the currency field
+  const exponent = currencyExponent(currency);
+  for (const field of AMOUNT_FIELDS) {
+    const amount = txn[field];
+    if (typeof amount !== 'string' || !PLAIN_DECIMAL.test(amount)) continue; // reported by the field itself
+    const decimals = amount.includes('.') ? amount.length - amount.indexOf('.') - 1 : 0;
     if (decimals !== exponent) {
       ctx.addIssue({
         code: 'custom',
         path: [field],
-        message: `must have exactly ${exponent} decimal place${exponent === 1 ? '' : 's'} for ${txn.currency} (got "${value}")`,
+        message: `must have exactly ${exponent} decimal place${exponent === 1 ? '' : 's'} for ${currency} (got "${amount}")`,
       });
     }
   }
+}
+
+/**
+ * The standard transaction schema: every field plus the scale rule.
+ * `when` makes the scale rule run even after an aborting issue elsewhere (a bad enum, a wrong
+ * type): zod 4 skips refinements by default then, and one parse must list every problem.
+ */
+export const StandardTransactionSchema = TransactionObject.superRefine(checkScale, {
+  when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
 });
 
 /** A validated standard transaction (output type: `references` always present). */

@@ -1,0 +1,3 @@
+export * from './derive-txn-id';
+export * from './occurrences';
+export { normaliseIdText } from './normalise-text';

@@ -1,0 +1,14 @@
+export * from './types';
+export { describeConnectorConformance } from './describe-conformance';
+export { conformanceChecks } from './checks';
+export { ConformanceError } from './conformance-error';
+export { checkConnectionOk, checkBadCredentials } from './check-connection';
+export { checkFullRead, checkInvalidRecords } from './check-read';
+export { checkResumeFromEveryCursor } from './check-resume';
+export { checkSurvivesFault, DEFAULT_FAULT_SCENARIOS, resolveFaultScenarios } from './check-faults';
+export { checkAbortBetweenPages, checkAbortInFlight } from './check-abort';
+export { checkErrorsAreReconErrors } from './check-errors';
+export { checkNoSecretLeak } from './check-secrets';
+export { readAll, type ReadTranscript, type Checkpoint } from './read-all';
+export { captureOutput, createCollectingLogger, type CollectingLogger, type LogEntry } from './capture-output';
+export { findLeaks, secretForms, printedForms, type Leak, type SecretForm } from './secret-scan';
