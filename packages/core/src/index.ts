@@ -9,5 +9,6 @@ export * from './logging/logger';
 export * from './money';
 export * from './ids';
 export * from './schema';
+export * from './http';
 export * from './connector';
 export * from './sync/types';

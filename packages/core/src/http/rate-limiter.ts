@@ -1,6 +1,6 @@
 import Bottleneck from 'bottleneck';
 import { ConfigError } from '../errors';
-import { abortedError, raceAbort } from './abort';
+import { abortedError } from './abort';
 import type { RateLimitOptions } from './types';
 
 /** Runs tasks under a client's throttle. One per client instance: limits never leak across clients. */
@@ -55,11 +55,32 @@ export function createRateLimiter(options: RateLimitOptions | undefined, connect
     run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
       if (signal?.aborted) return Promise.reject(abortedError(connector));
       // Bottleneck cannot cancel a queued job: an abandoned job still runs when its turn comes,
-      // but as a no-op, so it costs a slot and no request.
-      let abandoned = false;
-      const scheduled = main.schedule(() => (abandoned ? Promise.resolve(undefined as T) : task()));
-      return raceAbort(scheduled, signal, connector, 'Request aborted while waiting for the rate limiter', () => {
-        abandoned = true;
+      // but as a no-op, so it costs a slot and no request. Once running, the task honours the
+      // signal itself, so an abort then is the task's to report.
+      let state: 'queued' | 'running' | 'abandoned' = 'queued';
+      const scheduled = main.schedule(() => {
+        if (state === 'abandoned') return Promise.resolve(undefined as T);
+        state = 'running';
+        return task();
+      });
+      if (!signal) return scheduled;
+      return new Promise<T>((resolve, reject) => {
+        const onAbort = () => {
+          if (state !== 'queued') return;
+          state = 'abandoned';
+          reject(abortedError(connector, 'Request aborted while waiting for the rate limiter'));
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        scheduled.then(
+          (value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+          },
+          (error: unknown) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+          },
+        );
       });
     },
   };

@@ -26,7 +26,7 @@ export interface TestServer {
 }
 
 /** Handles one request; `seen.index` tells which hit this is. */
-export type TestHandler = (seen: SeenRequest, res: ServerResponse, req: IncomingMessage) => void | Promise<void>;
+export type TestHandler = (seen: SeenRequest, res: ServerResponse, req: IncomingMessage) => unknown;
 
 /** Start a node:http server on an ephemeral port that records every request and runs `handler`. */
 export async function startTestServer(handler: TestHandler): Promise<TestServer> {

@@ -164,7 +164,7 @@ export async function runSync<C extends Cursor = Cursor>(options: RunSyncOptions
     return report('completed');
   } catch (error) {
     if (error instanceof StageFailure) return report(error);
-    // A bug in the runner itself: still report rather than reject.
+    // A connector whose read() throws before iterating, or a bug here: still report rather than reject.
     return report(new StageFailure('read', toReconError(error, connector.id, redact)));
   } finally {
     // Stopped between messages (sink failure or abort): close the generator so its finally blocks run.

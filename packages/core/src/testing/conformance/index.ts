@@ -1,5 +1,4 @@
 export * from './types';
-export { describeConnectorConformance } from './describe-conformance';
 export { conformanceChecks } from './checks';
 export { ConformanceError } from './conformance-error';
 export { checkConnectionOk, checkBadCredentials } from './check-connection';
