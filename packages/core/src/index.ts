@@ -11,4 +11,4 @@ export * from './ids';
 export * from './schema';
 export * from './http';
 export * from './connector';
-export * from './sync/types';
+export * from './sync';
