@@ -1,4 +1,4 @@
-import type { Connector, Cursor } from '../../connector';
+import type { Cursor } from '../../connector';
 import type { Fault } from '../sandbox/faults';
 import { captureOutput, createCollectingLogger } from './capture-output';
 import { ensure } from './conformance-error';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSampleLedgerSandbox, type SampleLedgerSandbox } from './ledger-sandbox';
+import type { SandboxStarter } from '../sandbox/types';
+import { startSampleLedgerSandbox, type SampleLedgerSandbox, type SampleLedgerSandboxOptions } from './ledger-sandbox';
 import type { LedgerApiRow } from './ledger-dataset';
 
 type Page = { data: LedgerApiRow[]; has_more: boolean; next_cursor: string | null };
@@ -12,6 +13,11 @@ describe('startSampleLedgerSandbox (plain HTTP client)', () => {
   afterAll(() => sandbox.close());
 
   const get = (query: string, key = sandbox.credentials.apiKey) => fetch(`${sandbox.url}/v1/transactions${query}`, { headers: { 'x-api-key': key } });
+
+  it('has the shared sandbox starter shape', () => {
+    const starter: SandboxStarter<SampleLedgerSandboxOptions, { apiKey: string }> = startSampleLedgerSandbox;
+    expect(typeof starter).toBe('function');
+  });
 
   it('derives the API key from the seed', async () => {
     expect(sandbox.credentials.apiKey).toMatch(/^sk_test_[0-9a-f]{32}$/);

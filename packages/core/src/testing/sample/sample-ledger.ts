@@ -27,6 +27,7 @@ export const SampleLedgerConfig = z.object({
     .partial()
     .optional(),
 });
+/** What a caller passes to {@link sampleLedger} (defaults not yet applied). */
 export type SampleLedgerConfig = z.input<typeof SampleLedgerConfig>;
 
 /**

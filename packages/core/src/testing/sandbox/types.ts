@@ -120,3 +120,6 @@ export interface SandboxStartOptions {
   faults?: FaultPlan;
   logger?: Logger;
 }
+
+/** The shape of every connector's sandbox starter, e.g. `startSampleLedgerSandbox`. */
+export type SandboxStarter<Options extends SandboxStartOptions, Credentials> = (options?: Options) => Promise<SandboxHandle<Credentials>>;
