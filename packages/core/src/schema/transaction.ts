@@ -128,9 +128,12 @@ const TransactionObject = z
     /** Narration / remarks, verbatim. References are extracted from it by the matcher. */
     description: z.string().max(4096).optional(),
     counterparty: Counterparty.optional(),
-    /** Fee the source charged on this transaction, same currency and scale as `amount`. */
+    /**
+     * Total fee the source charged on this transaction, **including** any tax on it (Razorpay's
+     * convention), same currency and scale as `amount`. Net amount = amount − fee.
+     */
     fee: DecimalAmount.optional(),
-    /** Tax on the fee (GST), same currency and scale as `amount`. */
+    /** The tax (GST) part already included in `fee`; informational, never subtracted again. */
     tax: DecimalAmount.optional(),
     /** Account balance after this line, when the source gives it (may be negative). */
     balance_after: z.string().regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, 'must be a signed decimal string such as "-120.50"').max(41).optional(),

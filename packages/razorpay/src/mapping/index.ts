@@ -1,0 +1,10 @@
+export { mapPayment } from './map-payment';
+export { mapRefund } from './map-refund';
+export { mapSettlement } from './map-settlement';
+export { mapReconItem, reconTxnId } from './map-recon-item';
+export { normalizeNotes } from './notes';
+export { channelOf } from './channel';
+export { mapStatus, PAYMENT_STATUS_RANK, type StatusEntity } from './status';
+export { minorToDecimal } from './amount';
+export { unixToIst, istDate } from './time';
+export { DEFAULT_ACCOUNT_ID, type MapOptions, type MapResult } from './result';
