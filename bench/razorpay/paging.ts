@@ -8,7 +8,7 @@
  * on a shared machine does not distort). Exits 1 when a payment is missing or the CPU-time rate is
  * below target.
  *
- *   pnpm exec tsx --conditions=@recon/source packages/razorpay/bench/paging.ts [--payments=100000]
+ *   pnpm exec tsx --conditions=@recon/source bench/razorpay/paging.ts [--payments=100000]
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -19,7 +19,7 @@ import { razorpay } from '@recon/razorpay';
 
 const count = Number(process.argv.find((a) => a.startsWith('--payments='))?.slice(11) ?? 100_000);
 const TARGET = 20_000;
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(import.meta.dirname, '../..');
 
 const child = spawn(resolve(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', resolve(import.meta.dirname, 'serve-sandbox.ts'), `--payments=${count}`], { stdio: ['pipe', 'pipe', 'inherit'] });
 const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
