@@ -1,0 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+
+// The README's example must keep running exactly as documented: from source, via tsx, with no credentials.
+describe('examples/hdfc-statement.ts', () => {
+  it('reads the sandbox statement through the encrypted transport and refuses a spoiled answer', () => {
+    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/hdfc-statement.ts'], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('check(): ok');
+    expect(run.stdout).toMatch(/\d+ records, 3 invalid, 5 checkpoints/);
+    expect(run.stdout).toMatch(/refused: PAYLOAD_(DECRYPT_FAILED|SIGNATURE_INVALID)/);
+  });
+});
