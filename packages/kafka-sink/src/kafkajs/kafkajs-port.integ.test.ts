@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { createTopics, kafkaContext, noKafka, readCommitted, readUncommitted, testKafka, testPort, unique } from '../test-support/kafka-env';
+
+// First proof on the real broker: kafkajs 2.2 (never tested upstream beyond Kafka 2.4) produces,
+// consumes, commits and aborts against Apache Kafka 4.x.
+describe.skipIf(noKafka)('kafkajs port on a real Kafka 4.x broker', () => {
+  const port = testPort();
+
+  it('runs against the project broker (Kafka 4.x) or an external one', () => {
+    if (kafkaContext.available && kafkaContext.version) expect(kafkaContext.version).toMatch(/^4\./);
+  });
+
+  it('produces with the idempotent producer and reads back, keys and headers intact', async () => {
+    const topic = unique('port-plain');
+    await createTopics(port, [{ topic, partitions: 3 }]);
+    const producer = port.producer();
+    await producer.connect();
+    const messages = Array.from({ length: 30 }, (_, i) => ({ key: `k${i % 7}`, value: JSON.stringify({ i }), headers: { n: String(i) } }));
+    await producer.send([{ topic, messages }]);
+    await producer.disconnect();
+
+    const read = await readCommitted(port, [topic]);
+    expect(read.map((m) => JSON.parse(m.value!.toString()).i).sort((a, b) => a - b)).toEqual(messages.map((_, i) => i));
+    for (const m of read) {
+      const i = JSON.parse(m.value!.toString()).i as number;
+      expect(m.key?.toString()).toBe(`k${i % 7}`);
+      expect(m.headers.n).toBe(String(i));
+    }
+    // Same key, same partition.
+    const partitionOfKey = new Map<string, Set<number>>();
+    for (const m of read) partitionOfKey.set(m.key!.toString(), (partitionOfKey.get(m.key!.toString()) ?? new Set()).add(m.partition));
+    for (const partitions of partitionOfKey.values()) expect(partitions.size).toBe(1);
+  });
+
+  it('commits a transaction across two topics and hides an aborted one from read_committed readers', async () => {
+    const data = unique('port-txn-data');
+    const side = unique('port-txn-side');
+    await createTopics(port, [{ topic: data, partitions: 2 }, { topic: side }]);
+    const producer = port.transactionalProducer({ transactionalId: unique('txn'), transactionTimeoutMs: 30_000 });
+    await producer.connect();
+
+    const committed = await producer.begin();
+    await committed.send([
+      { topic: data, messages: [{ key: 'a', value: 'committed-1' }, { key: 'b', value: 'committed-2' }] },
+      { topic: side, messages: [{ key: 'c', value: 'cursor-1' }] },
+    ]);
+    await committed.commit();
+
+    const aborted = await producer.begin();
+    await aborted.send([
+      { topic: data, messages: [{ key: 'a', value: 'aborted-1' }] },
+      { topic: side, messages: [{ key: 'c', value: 'cursor-2' }] },
+    ]);
+    await aborted.abort();
+    await producer.disconnect();
+
+    const values = (await readCommitted(port, [data, side])).map((m) => m.value?.toString()).sort();
+    expect(values).toEqual(['committed-1', 'committed-2', 'cursor-1']);
+    // The aborted records are in the log; read_uncommitted shows them.
+    const raw = (await readUncommitted(testKafka(), data)).map((m) => m.value?.toString()).sort();
+    expect(raw).toEqual(['aborted-1', 'committed-1', 'committed-2']);
+  });
+
+  it('reads to the end when the last offsets are transaction markers, and returns at once on an empty topic', async () => {
+    const topic = unique('port-markers');
+    const empty = unique('port-empty');
+    await createTopics(port, [{ topic }, { topic: empty }]);
+    const producer = port.transactionalProducer({ transactionalId: unique('txn'), transactionTimeoutMs: 30_000 });
+    await producer.connect();
+    for (let i = 0; i < 3; i++) {
+      const txn = await producer.begin();
+      await txn.send([{ topic, messages: [{ key: null, value: `v${i}` }] }]);
+      if (i === 2) await txn.abort();
+      else await txn.commit();
+    }
+    await producer.disconnect();
+    const admin = port.admin();
+    await admin.connect();
+    const [offsets] = await admin.topicOffsets(topic);
+    await admin.disconnect();
+    // 3 records + 3 markers: the log ends with the abort marker.
+    expect(offsets?.high).toBe('6');
+    expect((await readCommitted(port, [topic])).map((m) => m.value?.toString())).toEqual(['v0', 'v1']);
+    expect(await readCommitted(port, [empty])).toEqual([]);
+  });
+
+  it('fences a zombie: a newer producer with the same transactional id aborts its open transaction and its commit fails', async () => {
+    const topic = unique('port-zombie');
+    await createTopics(port, [{ topic }]);
+    const id = unique('txn');
+    const zombie = port.transactionalProducer({ transactionalId: id, transactionTimeoutMs: 30_000 });
+    await zombie.connect();
+    const open = await zombie.begin();
+    await open.send([{ topic, messages: [{ key: null, value: 'zombie' }] }]);
+
+    const successor = port.transactionalProducer({ transactionalId: id, transactionTimeoutMs: 30_000 });
+    await successor.connect();
+    const txn = await successor.begin(); // InitProducerId: bumps the epoch, aborts the zombie's transaction
+    await txn.send([{ topic, messages: [{ key: null, value: 'successor' }] }]);
+    await txn.commit();
+
+    await expect(open.commit()).rejects.toThrow();
+    await zombie.disconnect().catch(() => undefined);
+    await successor.disconnect();
+    expect((await readCommitted(port, [topic])).map((m) => m.value?.toString())).toEqual(['successor']);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * Test support for the integration tests (not published): the broker from vitest's global setup,
+ * unique names, and a read_committed / read_uncommitted reader.
+ */
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { inject } from 'vitest';
+import type { KafkaTestContext } from '../../../../scripts/kafka/vitest-kafka';
+import { createKafkaJsPort } from '../kafkajs/create-kafkajs-port';
+import { toIncoming } from '../kafkajs/kafkajs-consumer';
+import type { IncomingMessage, KafkaPort } from '../port/types';
+
+/** The broker of this run, or why there is none. */
+export const kafkaContext: KafkaTestContext = inject('kafka');
+
+/** True when there is no broker: `describe.skipIf(noKafka)`. The global setup printed why. */
+export const noKafka = !kafkaContext.available;
+
+/** Bootstrap addresses (empty when there is no broker). */
+export const brokers: string[] = kafkaContext.available ? kafkaContext.brokers : [];
+
+/** A unique name for a topic, group or id, so tests never see each other's data. */
+export function unique(prefix: string): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** A silent kafkajs client on the test broker. */
+export function testKafka(addresses: string[] = brokers): Kafka {
+  return new Kafka({ clientId: 'recon-test', brokers: addresses, logLevel: logLevel.NOTHING, retry: { retries: 8 } });
+}
+
+/** The kafkajs port on the test broker. */
+export function testPort(addresses: string[] = brokers): KafkaPort {
+  return createKafkaJsPort({ kafka: testKafka(addresses) });
+}
+
+/** Every committed message of the topics, up to their current end (read_committed). */
+export async function readCommitted(port: KafkaPort, topics: string[]): Promise<IncomingMessage[]> {
+  const all: IncomingMessage[] = [];
+  for (const topic of topics) await port.readToEnd(topic, (m) => all.push(m), { timeoutMs: 60_000 });
+  return all;
+}
+
+/**
+ * Every message of a topic including those of aborted and open transactions (read_uncommitted),
+ * up to its high watermark: shows what read_committed readers are spared.
+ */
+export async function readUncommitted(kafka: Kafka, topic: string): Promise<IncomingMessage[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, BigInt(p.high)]));
+  const groupId = unique('read-uncommitted');
+  const consumer = kafka.consumer({ groupId, readUncommitted: true, maxWaitTimeInMs: 100 });
+  const all: IncomingMessage[] = [];
+  const positions = new Map<number, bigint>();
+  try {
+    const caughtUp = () => [...ends].every(([p, end]) => end === 0n || (positions.get(p) ?? 0n) >= end);
+    if (caughtUp()) return all;
+    await consumer.connect();
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`readUncommitted(${topic}) timed out`)), 60_000);
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        positions.set(payload.partition, BigInt(payload.lastOffset) + 1n);
+        if (caughtUp()) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      void consumer.run({
+        autoCommit: false,
+        eachBatch: async ({ batch }) => {
+          for (const m of batch.messages) all.push(toIncoming(batch.topic, batch.partition, m));
+        },
+      });
+    });
+    return all;
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+    await admin.deleteGroups([groupId]).catch(() => undefined);
+    await admin.disconnect();
+  }
+}
+
+/** Creates topics (1 replica) and waits for their leaders. */
+export async function createTopics(port: KafkaPort, topics: Array<{ topic: string; partitions?: number; config?: Record<string, string> }>): Promise<void> {
+  const admin = port.admin();
+  await admin.connect();
+  try {
+    await admin.createTopics(topics.map((t) => ({ topic: t.topic, partitions: t.partitions ?? 1, replicationFactor: 1, ...(t.config && { config: t.config }) })));
+  } finally {
+    await admin.disconnect();
+  }
+}
