@@ -1,0 +1,63 @@
+/** Days in `month` (1–12) of `year`, Gregorian. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/** Formatted dates by `year * 10000 + month * 100 + day`: statements repeat a few dates many times. */
+const formatted = new Map<number, string>();
+
+/** `YYYY-MM-DD` for a valid calendar date, else undefined. */
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const key = year * 10000 + month * 100 + day;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (formatted.size < 100_000) formatted.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * A two-digit year as a four-digit one. SWIFT dates carry no century; 80–99 are read as 19xx
+ * (the corpus has 2003 Rabobank files and nothing before 1980), the rest as 20xx. A fixed pivot,
+ * not "now", so the same file always parses the same way.
+ */
+export function fullYear(yy: number): number {
+  return yy >= 80 ? 1900 + yy : 2000 + yy;
+}
+
+/** Statements repeat a handful of dates thousands of times; each is computed once. */
+const swiftDates = new Map<string, string | undefined>();
+
+/** SWIFT `YYMMDD` as `YYYY-MM-DD`, or undefined when it is not a calendar date. */
+export function swiftDate(yymmdd: string): string | undefined {
+  const cached = swiftDates.get(yymmdd);
+  if (cached !== undefined || swiftDates.has(yymmdd)) return cached;
+  const result = /^[0-9]{6}$/.test(yymmdd) ? isoDate(fullYear(Number(yymmdd.slice(0, 2))), Number(yymmdd.slice(2, 4)), Number(yymmdd.slice(4, 6))) : undefined;
+  if (swiftDates.size < 100_000) swiftDates.set(yymmdd, result);
+  return result;
+}
+
+/**
+ * The MT940 `:61:` entry date (`MMDD`, no year) next to its value date: the year that puts it
+ * closest to the value date, so a 31 December value date with a 2 January booking lands in the
+ * next year (and a 2 January value date with a 31 December booking in the previous one).
+ */
+export function entryDateNear(valueDate: string, mmdd: string): string | undefined {
+  if (mmdd.length !== 4 || !/^[0-9]{4}$/.test(mmdd)) return undefined;
+  const year = Number(valueDate.slice(0, 4));
+  const valueMonth = Number(valueDate.slice(5, 7));
+  const month = Number(mmdd.slice(0, 2));
+  const day = Number(mmdd.slice(2, 4));
+  // More than half a year apart within one calendar year means the booking crossed New Year.
+  const shift = month - valueMonth > 6 ? -1 : valueMonth - month > 6 ? 1 : 0;
+  return isoDate(year + shift, month, day) ?? isoDate(year, month, day);
+}
+
+/** True for an ISO `YYYY-MM-DD` that is a real date. */
+export function isIsoDate(text: string): boolean {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  return m !== null && isoDate(Number(m[1]), Number(m[2]), Number(m[3])) !== undefined;
+}

@@ -1,0 +1,127 @@
+import type { InvalidDataError } from '@recon/core';
+import { entryDateNear, swiftDate } from '../dates';
+import { FormatErrorCode, recordError } from '../errors';
+import { readDecimal } from '../money/decimal';
+import type { AmountDetails, Charge, EntryReferences, ExtraField, FormatWarning, StatementEntry } from '../types';
+import { parseField61 } from './field-61';
+import { readNarrative, type NarrativeDialect } from './narrative';
+import type { MtField } from './split-messages';
+
+/** A `:61:` with the `:86:` and `:NS:` fields that follow it. */
+export interface EntryFields {
+  line61: MtField;
+  narrative: MtField[];
+  extras: MtField[];
+}
+
+/** What {@link buildEntry} needs from its statement. */
+export interface EntryContext {
+  text: string;
+  currency: string | undefined;
+  index: number;
+  dialects: readonly NarrativeDialect[];
+}
+
+/** Placeholder references banks put where they have none. */
+const NO_REFERENCE = /^(NONREF|NOREF|NONE|NOTPROVIDED|N|-)$/i;
+
+/** `/OCMT/EUR11,85/` and `/CHGS/EUR0,50/` in supplementary details or the narrative. */
+const OCMT = /\/OCMT\/([A-Z]{3})([0-9]+(?:[.,][0-9]*)?)\/?/;
+const CHGS = /\/CHGS\/([A-Z]{3})([0-9]+(?:[.,][0-9]*)?)\/?/;
+
+/**
+ * Build one entry from its fields, or the error that says why it cannot be one. Never throws:
+ * a bad line becomes an {@link InvalidDataError} with its raw text and the statement goes on.
+ */
+export function buildEntry(
+  fields: EntryFields,
+  ctx: EntryContext,
+  warnings: FormatWarning[],
+): { entry: StatementEntry } | { error: InvalidDataError } {
+  let end = fields.line61.end;
+  for (const f of fields.narrative) if (f.end > end) end = f.end;
+  for (const f of fields.extras) if (f.end > end) end = f.end;
+  const raw = ctx.text.slice(fields.line61.start, end);
+  const line = fields.line61.line;
+  const fail = (problem: string) => ({ error: recordError(FormatErrorCode.ENTRY_INVALID, `Unreadable :61: statement line: ${problem}`, raw, { line, field: '61' }, [problem]) });
+
+  const parsed = parseField61(fields.line61.value);
+  if (!parsed.ok) return fail(parsed.problem);
+  const f = parsed.field;
+  const valueDate = swiftDate(f.valueDate);
+  if (!valueDate) return fail(`${f.valueDate} is not a YYMMDD value date`);
+  if (ctx.currency === undefined) {
+    return fail('the statement names no currency (no balance, :34F: or :25: suffix); pass options.currency to read it');
+  }
+  const negative = f.mark === 'D' || f.mark === 'RC' || f.mark === 'ED';
+  const amount = readDecimal(f.amount, ctx.currency, negative);
+  if (!amount.ok) return fail(amount.message);
+
+  const entry: StatementEntry = {
+    index: ctx.index,
+    amount: amount.money,
+    direction: negative ? 'DEBIT' : 'CREDIT',
+    reversal: f.mark === 'RC' || f.mark === 'RD',
+    status: f.mark === 'EC' || f.mark === 'ED' ? 'pending' : 'booked',
+    rawStatus: f.mark,
+    valueDate,
+    references: {},
+    transactions: [],
+    extras: fields.extras.length === 0 ? [] : fields.extras.map(toExtra),
+    line,
+    raw,
+  };
+  if (f.entryDate) {
+    const booking = entryDateNear(valueDate, f.entryDate);
+    if (booking) entry.bookingDate = booking;
+    else warnings.push({ code: 'ENTRY_DATE_INVALID', message: `:61: entry date ${f.entryDate} is not a date; booking date left empty`, line, data: { entryDate: f.entryDate } });
+  }
+  if (f.typeCode) entry.typeCode = f.typeCode;
+  if (f.fundsCode) entry.fundsCode = f.fundsCode;
+  if (f.supplementary) entry.supplementaryDetails = f.supplementary;
+
+  const references: EntryReferences = {};
+  if (f.customerReference && !NO_REFERENCE.test(f.customerReference)) references.customerReference = f.customerReference;
+  if (f.bankReference && !NO_REFERENCE.test(f.bankReference)) references.accountServicerReference = f.bankReference;
+
+  const information = fields.narrative.length === 1 ? (fields.narrative[0] as MtField).value : fields.narrative.map((n) => n.value).join('\n');
+  if (information.trim() !== '') {
+    entry.information = information;
+    const details = readNarrative(information, ctx.dialects);
+    entry.details = details;
+    if (details.references) Object.assign(references, details.references);
+    if (details.counterparty) entry.counterparty = details.counterparty;
+    if (details.purpose) entry.description = details.purpose;
+  }
+  if (entry.description === undefined && f.supplementary) entry.description = f.supplementary.replace(/\n/g, ' ');
+  if (f.typeCode === 'NCHK' || f.typeCode === 'FCHK') {
+    if (references.customerReference) references.chequeNumber = references.customerReference;
+  }
+  entry.references = references;
+
+  // Most lines have neither; a substring test is much cheaper than the patterns.
+  const supplementary = f.supplementary ?? '';
+  const original = supplementary.includes('/OCMT/') || information.includes('/OCMT/') ? amountFrom(OCMT.exec(supplementary) ?? OCMT.exec(information)) : undefined;
+  if (original) {
+    const details: AmountDetails = { instructed: { amount: original } };
+    entry.amountDetails = details;
+  }
+  const charge = supplementary.includes('/CHGS/') || information.includes('/CHGS/') ? amountFrom(CHGS.exec(supplementary) ?? CHGS.exec(information)) : undefined;
+  if (charge) {
+    // `/CHGS/` states what the bank took for the payment: money out of the account.
+    const taken: Charge = { amount: { minor: -charge.minor, currency: charge.currency } };
+    entry.charges = [taken];
+  }
+  return { entry };
+}
+
+function amountFrom(match: RegExpExecArray | null) {
+  if (!match) return undefined;
+  const read = readDecimal(match[2] as string, match[1] as string);
+  return read.ok ? read.money : undefined;
+}
+
+/** A carried-through field as {@link ExtraField}. */
+export function toExtra(field: MtField): ExtraField {
+  return { tag: field.tag, value: field.value, line: field.line };
+}

@@ -1,0 +1,260 @@
+import type { Money } from '@recon/core';
+import { FormatErrorCode, fileError, recordError } from '../errors';
+import { isStatementCurrency } from '../money/currency';
+import { formatMinor, readDecimal } from '../money/decimal';
+import { balanceWarnings, continuityWarnings } from '../statement/balance-check';
+import type { Balance, BalanceKind, FormatWarning, Statement, StatementSummary } from '../types';
+import { buildEntry, toExtra, type EntryFields } from './build-entry';
+import type { NarrativeDialect } from './narrative';
+import { parseAccountField, parseBalanceText, parseDateTimeIndication, parseEntryCount, parseFloorLimit } from './simple-fields';
+import { splitMessages, type MtField, type MtMessage } from './split-messages';
+
+/** Options of {@link parseMt940}. */
+export interface Mt940Options {
+  /**
+   * Currency to assume for a statement that names none (no balance, no `:34F:`, no currency
+   * suffix on `:25:`): fragments only. Without it, such entries are reported as errors.
+   */
+  currency?: string;
+  /** Extra `:86:` dialects, tried before the built-in ones (sub-fields, slash tags, free text). */
+  narrativeDialects?: readonly NarrativeDialect[];
+  /**
+   * Read `@@` as a line break, as some German bank exports write MT940 on one line
+   * (`@@:20:STARTUMS@@:25:…`). Off by default: such a file is otherwise rejected as not MT940.
+   */
+  atAtLineBreaks?: boolean;
+}
+
+/** Result of {@link parseMt940}. */
+export interface Mt940Result {
+  statements: Statement[];
+  /** File-level warnings (skipped header lines). */
+  warnings: FormatWarning[];
+}
+
+const BALANCE_KIND: Readonly<Record<string, BalanceKind>> = {
+  '60F': 'opening',
+  '60': 'opening',
+  '60M': 'interim-opening',
+  '62F': 'closing',
+  '62': 'closing',
+  '62M': 'interim-closing',
+  '64': 'closing-available',
+  '65': 'forward-available',
+};
+
+const MT942_TAGS: ReadonlySet<string> = new Set(['13D', '13', '34F', '90D', '90C']);
+
+/**
+ * Parse MT940 (customer statement) and MT942 (interim report) text: any number of messages,
+ * with or without SWIFT envelopes, bank headers and separators. Each message becomes a
+ * {@link Statement}; a bad `:61:` line or balance becomes an `InvalidDataError` in
+ * `statement.errors` and the rest still parses. Balance continuity is checked as a warning.
+ *
+ * @throws InvalidDataError `NOT_A_STATEMENT` when no line starts with an MT940 tag.
+ */
+export function parseMt940(input: string, options: Mt940Options = {}): Mt940Result {
+  const text = options.atAtLineBreaks ? input.replace(/@@/g, '\n') : input;
+  const dialects = options.narrativeDialects ?? [];
+  const statements: Statement[] = [];
+  const split = splitMessages(text, (message) => statements.push(buildStatement(message, text, options.currency, dialects)));
+  if (split.count === 0) {
+    const hint = !options.atAtLineBreaks && /@@:[0-9]{2}[A-Z]?:/.test(input) ? ' The text uses "@@" as line breaks; pass atAtLineBreaks: true to read it.' : '';
+    throw fileError(FormatErrorCode.NOT_A_STATEMENT, `No MT940/MT942 field found: no line starts with a tag such as :20:, :25:, :60F: or :61:.${hint}`, input);
+  }
+  const warnings: FormatWarning[] = [];
+  if (split.skipped.length > 0) {
+    warnings.push({
+      code: 'LINES_SKIPPED',
+      message: `${split.skipped.length} line(s) outside any field were skipped (bank header or preamble)`,
+      line: (split.skipped[0] as { line: number }).line,
+      data: { count: split.skipped.length, lines: split.skipped.slice(0, 20).map((s) => ({ line: s.line, text: s.text })) },
+    });
+  }
+  for (const { statement, warning } of continuityWarnings(statements)) statement.warnings.push(warning);
+  return { statements, warnings };
+}
+
+/** The statement currency: first readable balance, else `:34F:`, `:90D:`/`:90C:`, the `:25:` suffix, the option. */
+function statementCurrency(fields: readonly MtField[], fallback: string | undefined): string | undefined {
+  for (const f of fields) {
+    if (BALANCE_KIND[f.tag] !== undefined) {
+      const read = parseBalanceText(f.value);
+      if (read.ok && isStatementCurrency(read.balance.currency)) return read.balance.currency;
+    }
+  }
+  for (const f of fields) {
+    const currency = f.tag === '34F' ? parseFloorLimit(f.value)?.currency : f.tag === '90D' || f.tag === '90C' ? parseEntryCount(f.value)?.currency : undefined;
+    if (currency && isStatementCurrency(currency)) return currency;
+  }
+  const account = fields.find((f) => f.tag === '25');
+  const suffix = account ? parseAccountField(account.value).currency : undefined;
+  return suffix ?? fallback;
+}
+
+function buildStatement(message: MtMessage, text: string, fallbackCurrency: string | undefined, dialects: readonly NarrativeDialect[]): Statement {
+  const isMt942 = message.messageType === '942' || message.fields.some((f) => MT942_TAGS.has(f.tag));
+  const statement: Statement = {
+    format: isMt942 ? 'mt942' : 'mt940',
+    account: {},
+    balances: [],
+    entries: [],
+    information: [],
+    extras: [],
+    warnings: [],
+    errors: [],
+    line: message.line,
+  };
+  const currency = statementCurrency(message.fields, fallbackCurrency);
+  if (currency) statement.currency = currency;
+  const rawOf = (f: MtField) => text.slice(f.start, f.end);
+  const fieldError = (f: MtField, problem: string) =>
+    statement.errors.push(recordError(FormatErrorCode.FIELD_INVALID, `Unreadable :${f.tag}: field: ${problem}`, rawOf(f), { line: f.line, field: f.tag }, [problem]));
+  const amountOf = (f: MtField, amountText: string, fieldCurrency: string, negative = false): Money | undefined => {
+    const read = readDecimal(amountText, fieldCurrency, negative);
+    if (read.ok) return read.money;
+    fieldError(f, read.message);
+    return undefined;
+  };
+
+  let open: EntryFields | undefined;
+  const closeEntry = () => {
+    if (!open) return;
+    const built = buildEntry(open, { text, currency, index: statement.entries.length, dialects }, statement.warnings);
+    if ('entry' in built) statement.entries.push(built.entry);
+    else statement.errors.push(built.error);
+    open = undefined;
+  };
+  const summary: StatementSummary = {};
+
+  for (const whole of message.fields) {
+    const f = whole.tag === '86' || whole.tag === 'NS' || whole.tag === '61' ? whole : firstLineOnly(whole, statement.warnings);
+    if (f.tag === '86' || f.tag === 'NS') {
+      if (open) (f.tag === '86' ? open.narrative : open.extras).push(f);
+      else if (f.tag === '86') statement.information.push(f.value);
+      else statement.extras.push(toExtra(f));
+      continue;
+    }
+    closeEntry();
+    const kind = BALANCE_KIND[f.tag];
+    if (kind !== undefined) {
+      const read = parseBalanceText(f.value);
+      if (!read.ok) {
+        fieldError(f, read.problem);
+        continue;
+      }
+      const amount = amountOf(f, read.balance.amount, read.balance.currency, read.balance.mark === 'D');
+      if (!amount) continue;
+      const balance: Balance = { kind, code: f.tag, amount, date: read.balance.date };
+      statement.balances.push(balance);
+      if (kind === 'opening' || kind === 'interim-opening') {
+        if (statement.openingBalance) duplicate(statement, f);
+        statement.openingBalance = balance;
+      } else if (kind === 'closing' || kind === 'interim-closing') {
+        if (statement.closingBalance) duplicate(statement, f);
+        statement.closingBalance = balance;
+      }
+      continue;
+    }
+    switch (f.tag) {
+      case '61':
+        open = { line61: f, narrative: [], extras: [] };
+        break;
+      case '20':
+        statement.id = f.value.trim();
+        break;
+      case '25':
+        statement.account = parseAccountField(f.value);
+        break;
+      case '28':
+      case '28C':
+        statement.sequence = f.value.trim();
+        break;
+      case '13D':
+      case '13': {
+        const at = parseDateTimeIndication(f.value);
+        if (at) statement.createdAt = at;
+        else fieldError(f, 'expected YYMMDDHHMM and an optional ±HHMM offset');
+        break;
+      }
+      case '34F': {
+        const limit = parseFloorLimit(f.value);
+        if (!limit) {
+          fieldError(f, 'expected a currency, an optional D/C mark and an amount');
+          break;
+        }
+        const amount = amountOf(f, limit.amount, limit.currency);
+        if (!amount) break;
+        statement.floorLimits ??= {};
+        // One :34F: without a mark is the limit for debits and credits alike.
+        if (limit.mark !== 'C') statement.floorLimits.debit = amount;
+        if (limit.mark !== 'D') statement.floorLimits.credit = amount;
+        break;
+      }
+      case '90D':
+      case '90C': {
+        const count = parseEntryCount(f.value);
+        if (!count) {
+          fieldError(f, 'expected a number of entries, a currency and a sum');
+          break;
+        }
+        const sum = amountOf(f, count.amount, count.currency, f.tag === '90D');
+        if (sum) summary[f.tag === '90D' ? 'debits' : 'credits'] = { count: count.count, sum };
+        break;
+      }
+      default:
+        statement.extras.push(toExtra(f));
+    }
+  }
+  closeEntry();
+  if (summary.credits || summary.debits) {
+    statement.summary = summary;
+    statement.warnings.push(...summaryWarnings(statement, summary));
+  }
+  statement.warnings.push(...balanceWarnings(statement));
+  return statement;
+}
+
+/**
+ * Balances, references and counts are one-line fields. Text after their first line is a typo'd
+ * tag (`:86 :`), a DOS end-of-file mark or a broken export; it is reported, not read.
+ */
+function firstLineOnly(f: MtField, warnings: FormatWarning[]): MtField {
+  const newline = f.value.indexOf('\n');
+  if (newline < 0) return f;
+  const rest = f.value.slice(newline + 1);
+  // Whitespace and the DOS end-of-file mark (Ctrl-Z) are not content.
+  if (rest.split('\u001a').join('').trim() !== '') {
+    warnings.push({
+      code: 'FIELD_CONTINUATION_IGNORED',
+      message: `:${f.tag}: is a one-line field; the ${rest.split('\n').length} line(s) after it were not read`,
+      line: f.line,
+      data: { tag: f.tag, text: rest },
+    });
+  }
+  return { ...f, value: f.value.slice(0, newline) };
+}
+
+function duplicate(statement: Statement, f: MtField): void {
+  statement.warnings.push({ code: 'DUPLICATE_FIELD', message: `:${f.tag}: appears more than once in one statement; the last one is used`, line: f.line, data: { tag: f.tag } });
+}
+
+/** MT942 `:90D:`/`:90C:` against the entries actually present. */
+function summaryWarnings(statement: Statement, summary: StatementSummary): FormatWarning[] {
+  const out: FormatWarning[] = [];
+  for (const side of ['debits', 'credits'] as const) {
+    const stated = summary[side];
+    if (!stated?.sum) continue;
+    const entries = statement.entries.filter((e) => (side === 'debits' ? e.amount.minor < 0n : e.amount.minor > 0n));
+    const sum = entries.reduce((acc, e) => acc + e.amount.minor, 0n);
+    if (entries.length !== stated.count || sum !== stated.sum.minor) {
+      const currency = stated.sum.currency;
+      out.push({
+        code: 'SUMMARY_MISMATCH',
+        message: `:${side === 'debits' ? '90D' : '90C'}: states ${stated.count} ${side} totalling ${formatMinor(stated.sum.minor, currency)}, the statement has ${entries.length} totalling ${formatMinor(sum, currency)}`,
+        data: { side, statedCount: stated.count ?? null, statedSum: formatMinor(stated.sum.minor, currency), count: entries.length, sum: formatMinor(sum, currency), currency },
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+import { swiftDate } from '../dates';
+import { isStatementCurrency } from '../money/currency';
+import type { StatementAccount } from '../types';
+
+/** A balance field (`:60F:`, `:62M:`, `:64:`, `:65:`) as text. */
+export interface BalanceText {
+  mark: 'C' | 'D';
+  /** `YYYY-MM-DD`. */
+  date: string;
+  currency: string;
+  amount: string;
+}
+
+/** A balance field: mark, date, currency, amount (spaces between the parts tolerated). */
+const BALANCE = /^\s*([CD])\s*([0-9]{6})\s*([A-Z]{3})\s*([0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)\s*$/;
+
+/** Read `:60F:`-style balance text, or say what is wrong with it. */
+export function parseBalanceText(value: string): { ok: true; balance: BalanceText } | { ok: false; problem: string } {
+  const m = BALANCE.exec(value);
+  if (!m) return { ok: false, problem: 'expected a balance as D/C mark, YYMMDD date, currency code and amount (e.g. C200219EUR931052,29)' };
+  const date = swiftDate(m[2] as string);
+  if (!date) return { ok: false, problem: `${m[2]} is not a YYMMDD date` };
+  return { ok: true, balance: { mark: m[1] as 'C' | 'D', date, currency: m[3] as string, amount: m[4] as string } };
+}
+
+/** MT942 `:34F:` floor limit: currency, optional D/C mark (one limit for both when absent), amount. */
+export function parseFloorLimit(value: string): { currency: string; mark?: 'C' | 'D'; amount: string } | undefined {
+  const m = /^\s*([A-Z]{3})([CD])?([0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)\s*$/.exec(value);
+  if (!m) return undefined;
+  return m[2] ? { currency: m[1] as string, mark: m[2] as 'C' | 'D', amount: m[3] as string } : { currency: m[1] as string, amount: m[3] as string };
+}
+
+/** MT942 `:90D:` / `:90C:`: number of entries, currency, sum. */
+export function parseEntryCount(value: string): { count: number; currency: string; amount: string } | undefined {
+  const m = /^\s*([0-9]+)\s*([A-Z]{3})([0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)\s*$/.exec(value);
+  if (!m) return undefined;
+  return { count: Number(m[1]), currency: m[2] as string, amount: m[3] as string };
+}
+
+/**
+ * MT942 `:13D:` date-time indication (`YYMMDDHHMM±HHMM`) as ISO 8601 with offset; also the older
+ * `:13:` without an offset, read as UTC.
+ */
+export function parseDateTimeIndication(value: string): string | undefined {
+  const m = /^\s*([0-9]{6})([0-9]{2})([0-9]{2})([+-][0-9]{4})?\s*$/.exec(value);
+  if (!m) return undefined;
+  const date = swiftDate(m[1] as string);
+  const hour = Number(m[2]);
+  const minute = Number(m[3]);
+  if (!date || hour > 23 || minute > 59) return undefined;
+  const offset = m[4] ? `${m[4].slice(0, 3)}:${m[4].slice(3)}` : 'Z';
+  return `${date}T${m[2]}:${m[3]}:00${offset === '+00:00' || offset === '-00:00' ? 'Z' : offset}`;
+}
+
+const IBAN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/;
+const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
+
+/**
+ * Read `:25:` account identification: `IBAN`, `IBAN CCY`, `BIC/account`, `BLZ/account`,
+ * `account CCY` or a bare number. `id` is always the trimmed text as written.
+ */
+export function parseAccountField(value: string): StatementAccount {
+  const id = value.replace(/\s*\n\s*/g, ' ').trim();
+  const account: StatementAccount = { id };
+  let body = id;
+  // A trailing currency code (`NL10BUNQ2290325473 EUR`, `20011111/120119000EUR`), unless the
+  // whole text is itself an IBAN.
+  const currency = /^(.*[0-9])[ ]?([A-Z]{3})$/.exec(body);
+  if (currency && isStatementCurrency(currency[2] as string) && !IBAN.test(body)) {
+    account.currency = currency[2] as string;
+    body = (currency[1] as string).trim();
+  }
+  const slash = body.indexOf('/');
+  if (slash > 0) {
+    const prefix = body.slice(0, slash);
+    const number = body.slice(slash + 1);
+    if (BIC.test(prefix)) account.bic = prefix;
+    else account.bankCode = prefix;
+    account.number = number;
+    if (IBAN.test(number)) account.iban = number;
+  } else if (IBAN.test(body.replace(/ /g, ''))) {
+    account.iban = body.replace(/ /g, '');
+  } else {
+    account.number = body;
+  }
+  return account;
+}

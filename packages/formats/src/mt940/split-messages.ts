@@ -1,0 +1,162 @@
+/** One `:TAG:value` field of an MT940/MT942 message, continuation lines joined with `\n`. */
+export interface MtField {
+  tag: string;
+  value: string;
+  /** 1-based line of the tag. */
+  line: number;
+  /** Offsets of the field in the text, for raw slices (end exclusive, line terminator excluded). */
+  start: number;
+  end: number;
+}
+
+/** One message (statement) of a file: its fields in order. */
+export interface MtMessage {
+  fields: MtField[];
+  /** 1-based line of the first field. */
+  line: number;
+  /** Message type from a SWIFT block 2 (`{2:I940…}` → `940`), when the message had an envelope. */
+  messageType?: string;
+}
+
+/** What the front end found besides messages: the non-tag lines it skipped outside any field. */
+export interface MtSplit {
+  /** Number of messages handed to the callback. */
+  count: number;
+  skipped: Array<{ line: number; text: string }>;
+}
+
+/**
+ * Tags after which a new `:20:` starts a new message. Files without `-` separators (the 2003
+ * Rabobank layout) rely on this; a stray `:12:` before `:20:` does not start one.
+ */
+const BODY_TAGS: ReadonlySet<string> = new Set(['20', '21', '25', '28', '28C', '60', '60F', '60M', '61', '62', '62F', '62M', '64', '65', '86', '90C', '90D']);
+
+const COLON = 58;
+const DASH = 45;
+const BRACE = 123;
+const CR = 13;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+/** Length of the `:TAG:` prefix at `pos` (`:20:` → 4, `:28C:` → 5, `:NS:` → 4), or 0 when there is none. */
+function tagLength(text: string, pos: number, end: number): number {
+  if (end - pos < 4 || text.charCodeAt(pos) !== COLON) return 0;
+  const a = text.charCodeAt(pos + 1);
+  const b = text.charCodeAt(pos + 2);
+  const c = text.charCodeAt(pos + 3);
+  if (isDigit(a) && isDigit(b)) {
+    if (c === COLON) return 4;
+    if (isUpper(c) && end - pos >= 5 && text.charCodeAt(pos + 4) === COLON) return 5;
+    return 0;
+  }
+  return a === 78 /* N */ && b === 83 /* S */ && c === COLON ? 4 : 0;
+}
+
+/** A field being read: its value is sliced from the text once, when it is complete. */
+interface OpenField {
+  tag: string;
+  line: number;
+  start: number;
+  valueStart: number;
+  end: number;
+}
+
+/**
+ * The tolerant front end: split decoded MT940/MT942 text into messages of fields.
+ *
+ * - line ends: CRLF, LF or CR alone;
+ * - SWIFT envelopes `{1:…}{2:…}{3:…}{4:` (one line or several) are unwrapped; `-}` and `{5:…}` end a message;
+ * - a line that is only `-` ends a message; so does a `:20:` after body fields (files without separators);
+ * - lines before the first tag (bank headers such as `ABNANL2A/940/ABNANL2A`, `:940:`, Danske's
+ *   explanatory text) are skipped and reported;
+ * - any other line continues the current field (`:86:` text, `:61:` supplementary details).
+ *
+ * Linear in the input, and it works on offsets: a field's value is sliced once, not line by line.
+ * Each message goes to `onMessage` as soon as it is complete, so its fields are short-lived
+ * garbage instead of a whole file's worth held until the end.
+ */
+export function splitMessages(text: string, onMessage: (message: MtMessage) => void): MtSplit {
+  let count = 0;
+  const skipped: Array<{ line: number; text: string }> = [];
+  const lf = text.includes('\n');
+  const terminator = lf ? '\n' : '\r';
+  let message: MtMessage | undefined;
+  let field: OpenField | undefined;
+  let bodySeen = false;
+  let pendingType: string | undefined;
+
+  const closeField = () => {
+    if (!field || !message) return;
+    let value = text.slice(field.valueStart, field.end);
+    // CRLF (or CR-only) files: continuation lines are joined with a plain `\n`.
+    if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
+    message.fields.push({ tag: field.tag, value, line: field.line, start: field.start, end: field.end });
+    field = undefined;
+  };
+  const closeMessage = () => {
+    closeField();
+    if (message) {
+      count++;
+      onMessage(message);
+    }
+    message = undefined;
+    bodySeen = false;
+  };
+
+  const handleLine = (start: number, end: number, lineNo: number): void => {
+    if (end === start) return;
+    const first = text.charCodeAt(start);
+    if (first === COLON) {
+      const length = tagLength(text, start, end);
+      if (length > 0) {
+        const tag = text.slice(start + 1, start + length - 1);
+        closeField();
+        if (tag === '20' && bodySeen) closeMessage();
+        if (!message) {
+          message = { fields: [], line: lineNo };
+          if (pendingType) message.messageType = pendingType;
+          pendingType = undefined;
+        }
+        field = { tag, line: lineNo, start, valueStart: start + length, end };
+        if (BODY_TAGS.has(tag)) bodySeen = true;
+        return;
+      }
+    }
+    if (first === DASH && (end - start === 1 || text.charCodeAt(start + 1) === 125 /* } */ || text.slice(start, end).trim() === '-')) {
+      closeMessage();
+      return;
+    }
+    if (first === BRACE && /^\{[1-5]:/.test(text.slice(start, start + 3))) {
+      // A new envelope: whatever came before is complete.
+      if (message && (message.fields.length > 0 || field)) closeMessage();
+      const line = text.slice(start, end);
+      const type = /\{2:[IO]([0-9]{3})/.exec(line);
+      if (type) pendingType = type[1];
+      const block4 = line.indexOf('{4:');
+      if (block4 >= 0 && line.slice(block4 + 3).trim() !== '') handleLine(start + block4 + 3, end, lineNo);
+      return;
+    }
+    if (field) {
+      field.end = end;
+      return;
+    }
+    const line = text.slice(start, end);
+    if (line.trim() !== '') skipped.push({ line: lineNo, text: line });
+  };
+
+  let pos = 0;
+  let lineNo = 0;
+  const length = text.length;
+  while (pos <= length) {
+    let next = text.indexOf(terminator, pos);
+    if (next < 0) next = length;
+    lineNo++;
+    // CRLF: the CR is not part of the line.
+    const end = lf && next > pos && text.charCodeAt(next - 1) === CR ? next - 1 : next;
+    handleLine(pos, end, lineNo);
+    pos = next + 1;
+  }
+  closeMessage();
+  return { count, skipped };
+}
