@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { TextEncoding } from '../types';
 import { decodeBytes } from './decode';
 import { CP1252_UNDEFINED } from './single-byte';
@@ -71,19 +72,26 @@ export function decodeText(bytes: Uint8Array, requested?: TextEncoding): Decoded
 }
 
 function fromUtf8OrFallback(bytes: Uint8Array, evidence: EncodingEvidence): DecodedText {
-  try {
-    return { text: decodeBytes(bytes, 'utf-8'), encoding: 'utf-8', evidence };
-  } catch {
-    // Not UTF-8 (a declared UTF-8 included: banks mislabel ISO-8859-x files). Single-byte it is.
-    const encoding = guessSingleByte(bytes);
-    return { text: decodeBytes(bytes, encoding), encoding, evidence: 'fallback' };
+  // A native check first: a failed strict decode throws, and an exception per file costs more
+  // than validating the bytes once more.
+  if (isUtf8(bytes)) {
+    try {
+      return { text: decodeBytes(bytes, 'utf-8'), encoding: 'utf-8', evidence };
+    } catch {
+      // Not reached when isUtf8 said yes; the single-byte fallback below is the safe answer anyway.
+    }
   }
+  // Not UTF-8 (a declared UTF-8 included: banks mislabel ISO-8859-x files). Single-byte it is.
+  const encoding = guessSingleByte(bytes);
+  return { text: decodeBytes(bytes, encoding), encoding, evidence: 'fallback' };
 }
 
 /** windows-1252, unless a byte undefined there says the file is ISO-8859-1. */
 function guessSingleByte(bytes: Uint8Array): TextEncoding {
   for (let i = 0; i < bytes.length; i++) {
-    if (CP1252_UNDEFINED.has(bytes[i] as number)) return 'latin1';
+    const byte = bytes[i] as number;
+    // A range test first: almost every byte is outside 0x81–0x9D and never reaches the set.
+    if (byte >= 0x81 && byte <= 0x9d && CP1252_UNDEFINED.has(byte)) return 'latin1';
   }
   return 'windows-1252';
 }

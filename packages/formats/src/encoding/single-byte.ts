@@ -16,21 +16,16 @@ const CP852_HIGH =
 /** The windows-1252 bytes with no character assigned (a hint that the text is really ISO-8859-1). */
 export const CP1252_UNDEFINED: ReadonlySet<number> = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
-function tableDecoder(high: (byte: number) => string): (bytes: Uint8Array) => string {
+function tableDecoder(high: (byte: number) => string, differs: RegExp): (bytes: Uint8Array) => string {
   return (bytes) => {
-    // Latin-1 first (fast, native), then patch only the characters that differ.
+    // Latin-1 first (fast, native), then patch only the characters that differ. A native search
+    // for the first one, since most files have none.
     const latin = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    let needsPatch = false;
-    for (let i = 0; i < bytes.length; i++) {
-      if ((bytes[i] as number) >= 0x80) {
-        needsPatch = true;
-        break;
-      }
-    }
-    if (!needsPatch) return latin;
+    const firstHigh = latin.search(differs);
+    if (firstHigh < 0) return latin;
     let out = '';
     let from = 0;
-    for (let i = 0; i < latin.length; i++) {
+    for (let i = firstHigh; i < latin.length; i++) {
       const code = latin.charCodeAt(i);
       if (code < 0x80) continue;
       const replacement = high(code);
@@ -43,7 +38,7 @@ function tableDecoder(high: (byte: number) => string): (bytes: Uint8Array) => st
 }
 
 /** Decode windows-1252 bytes. */
-export const decodeCp1252 = tableDecoder((code) => (code <= 0x9f ? (CP1252_HIGH[code - 0x80] as string) : String.fromCharCode(code)));
+export const decodeCp1252 = tableDecoder((code) => (code <= 0x9f ? (CP1252_HIGH[code - 0x80] as string) : String.fromCharCode(code)), /[\x80-\x9f]/);
 
 /** Decode IBM 852 bytes. */
-export const decodeCp852 = tableDecoder((code) => CP852_HIGH[code - 0x80] as string);
+export const decodeCp852 = tableDecoder((code) => CP852_HIGH[code - 0x80] as string, /[\x80-\xff]/);

@@ -45,6 +45,15 @@ describe('readDecimal', () => {
     expect(minorOf('84349,74', 'DEM')).toBe(8434974n);
   });
 
+  it('is exact on both sides of the 15-digit integer fast path, leading zeros included', () => {
+    expect(minorOf('9999999999999,99', 'EUR')).toBe(999999999999999n);
+    expect(minorOf('99999999999999,99', 'EUR')).toBe(9999999999999999n);
+    expect(minorOf('90071992547409,93', 'EUR')).toBe(9007199254740993n);
+    expect(minorOf('0000000000000000000012,34', 'EUR')).toBe(1234n);
+    expect(minorOf('123456789012345678901234', 'JPY')).toBe(123456789012345678901234n);
+    expect(minorOf('-0,00', 'EUR')).toBe(0n);
+  });
+
   it('round-trips any amount written the MT940 way (property)', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.constantFrom('EUR', 'JPY', 'KWD', 'INR'), fc.boolean(), (minor, currency, dot) => {

@@ -7,13 +7,16 @@ export type DecimalProblem = 'syntax' | 'currency' | 'inexact';
 /** Result of {@link readDecimal}: the money, or the reason it could not be read exactly. */
 export type DecimalResult = { ok: true; money: Money } | { ok: false; problem: DecimalProblem; message: string };
 
-const exponents = new Map<string, number | undefined>();
+/** Exponents by code; -1 for a code that has none (unknown), so one lookup answers both. */
+const exponents = new Map<string, number>();
 
 function exponentFor(currency: string): number | undefined {
-  if (exponents.has(currency)) return exponents.get(currency);
-  const exponent = statementExponent(currency);
-  if (exponents.size < 1000) exponents.set(currency, exponent);
-  return exponent;
+  let exponent = exponents.get(currency);
+  if (exponent === undefined) {
+    exponent = statementExponent(currency) ?? -1;
+    if (exponents.size < 1000) exponents.set(currency, exponent);
+  }
+  return exponent < 0 ? undefined : exponent;
 }
 
 /**
@@ -37,9 +40,6 @@ export function readDecimal(text: string, currency: string, negative = false): D
     minus = first === 45;
     i = 1;
   }
-  let minor = 0n;
-  let integer = '';
-  let fraction = '';
   let separator = -1;
   for (let k = i; k < n; k++) {
     const c = text.charCodeAt(k);
@@ -50,19 +50,35 @@ export function readDecimal(text: string, currency: string, negative = false): D
     }
     return { ok: false, problem: 'syntax', message: `${JSON.stringify(text)} is not a decimal amount` };
   }
-  integer = separator < 0 ? text.slice(i) : text.slice(i, separator);
-  fraction = separator < 0 ? '' : text.slice(separator + 1);
-  if (integer === '' && fraction === '') return { ok: false, problem: 'syntax', message: `${JSON.stringify(text)} is not a decimal amount` };
-  if (fraction.length > exponent) {
-    for (let k = exponent; k < fraction.length; k++) {
-      if (fraction.charCodeAt(k) !== 48) {
+  const integerEnd = separator < 0 ? n : separator;
+  const fractionAt = separator < 0 ? n : separator + 1;
+  if (integerEnd === i && fractionAt === n) return { ok: false, problem: 'syntax', message: `${JSON.stringify(text)} is not a decimal amount` };
+  let fractionEnd = n;
+  if (n - fractionAt > exponent) {
+    for (let k = fractionAt + exponent; k < n; k++) {
+      if (text.charCodeAt(k) !== 48) {
         return { ok: false, problem: 'inexact', message: `${text} ${currency} has more than ${exponent} decimal places; rounding is not ours to decide` };
       }
     }
-    fraction = fraction.slice(0, exponent);
+    fractionEnd = fractionAt + exponent;
   }
-  // One BigInt parse of the digits with the fraction padded to the exponent: `1027,25` → 102725n.
-  minor = BigInt(`${integer === '' ? '0' : integer}${fraction.padEnd(exponent, '0')}`);
+  // Leading zeros (`000000000300.00`, Rabobank 2003) add no magnitude.
+  let significant = i;
+  while (significant < integerEnd && text.charCodeAt(significant) === 48) significant++;
+  let minor: bigint;
+  if (integerEnd - significant + exponent <= 15) {
+    // Up to 15 digits are an exact integer in a double (below 2^53), so they are accumulated as
+    // one and turned into a bigint once: no intermediate strings. Integer steps only, no fractions.
+    let units = 0;
+    for (let k = significant; k < integerEnd; k++) units = units * 10 + (text.charCodeAt(k) - 48);
+    for (let k = fractionAt; k < fractionEnd; k++) units = units * 10 + (text.charCodeAt(k) - 48);
+    for (let k = fractionEnd - fractionAt; k < exponent; k++) units *= 10;
+    minor = BigInt(units);
+  } else {
+    // One BigInt parse of the digits with the fraction padded to the exponent: `1027,25` → 102725n.
+    const integer = text.slice(i, integerEnd);
+    minor = BigInt(`${integer === '' ? '0' : integer}${text.slice(fractionAt, fractionEnd).padEnd(exponent, '0')}`);
+  }
   if (minus !== negative) minor = -minor;
   return { ok: true, money: { minor, currency } };
 }

@@ -3,7 +3,7 @@ import { entryDateNear, swiftDate } from '../dates';
 import { FormatErrorCode, recordError } from '../errors';
 import { readDecimal } from '../money/decimal';
 import type { AmountDetails, Charge, EntryReferences, ExtraField, FormatWarning, StatementEntry } from '../types';
-import { parseField61 } from './field-61';
+import { readField61 } from './field-61';
 import { readNarrative, type NarrativeDialect } from './narrative';
 import type { MtField } from './split-messages';
 
@@ -43,19 +43,17 @@ export function buildEntry(
   for (const f of fields.extras) if (f.end > end) end = f.end;
   const raw = ctx.text.slice(fields.line61.start, end);
   const line = fields.line61.line;
-  const fail = (problem: string) => ({ error: recordError(FormatErrorCode.ENTRY_INVALID, `Unreadable :61: statement line: ${problem}`, raw, { line, field: '61' }, [problem]) });
 
-  const parsed = parseField61(fields.line61.value);
-  if (!parsed.ok) return fail(parsed.problem);
-  const f = parsed.field;
+  const f = readField61(fields.line61.value);
+  if (typeof f === 'string') return fail(f, raw, line);
   const valueDate = swiftDate(f.valueDate);
-  if (!valueDate) return fail(`${f.valueDate} is not a YYMMDD value date`);
+  if (!valueDate) return fail(`${f.valueDate} is not a YYMMDD value date`, raw, line);
   if (ctx.currency === undefined) {
-    return fail('the statement names no currency (no balance, :34F: or :25: suffix); pass options.currency to read it');
+    return fail('the statement names no currency (no balance, :34F: or :25: suffix); pass options.currency to read it', raw, line);
   }
   const negative = f.mark === 'D' || f.mark === 'RC' || f.mark === 'ED';
   const amount = readDecimal(f.amount, ctx.currency, negative);
-  if (!amount.ok) return fail(amount.message);
+  if (!amount.ok) return fail(amount.message, raw, line);
 
   const entry: StatementEntry = {
     index: ctx.index,
@@ -76,13 +74,13 @@ export function buildEntry(
     if (booking) entry.bookingDate = booking;
     else warnings.push({ code: 'ENTRY_DATE_INVALID', message: `:61: entry date ${f.entryDate} is not a date; booking date left empty`, line, data: { entryDate: f.entryDate } });
   }
-  if (f.typeCode) entry.typeCode = f.typeCode;
+  if (f.typeCode) entry.typeCode = sharedTypeCode(f.typeCode);
   if (f.fundsCode) entry.fundsCode = f.fundsCode;
   if (f.supplementary) entry.supplementaryDetails = f.supplementary;
 
   const references: EntryReferences = {};
-  if (f.customerReference && !NO_REFERENCE.test(f.customerReference)) references.customerReference = f.customerReference;
-  if (f.bankReference && !NO_REFERENCE.test(f.bankReference)) references.accountServicerReference = f.bankReference;
+  if (f.customerReference && !isNoReference(f.customerReference)) references.customerReference = f.customerReference;
+  if (f.bankReference && !isNoReference(f.bankReference)) references.accountServicerReference = f.bankReference;
 
   const information = fields.narrative.length === 1 ? (fields.narrative[0] as MtField).value : fields.narrative.map((n) => n.value).join('\n');
   if (information.trim() !== '') {
@@ -113,6 +111,28 @@ export function buildEntry(
     entry.charges = [taken];
   }
   return { entry };
+}
+
+/**
+ * A handful of type codes (`NTRF`, `NMSC`, `N051`) repeat on every line: one shared string each
+ * instead of a copy per entry that the result keeps alive.
+ */
+const typeCodes = new Map<string, string>();
+
+function sharedTypeCode(code: string): string {
+  const shared = typeCodes.get(code);
+  if (shared !== undefined) return shared;
+  if (typeCodes.size < 10_000) typeCodes.set(code, code);
+  return code;
+}
+
+function fail(problem: string, raw: string, line: number): { error: InvalidDataError } {
+  return { error: recordError(FormatErrorCode.ENTRY_INVALID, `Unreadable :61: statement line: ${problem}`, raw, { line, field: '61' }, [problem]) };
+}
+
+/** The placeholders are at most 11 characters; most references are longer and skip the pattern. */
+function isNoReference(reference: string): boolean {
+  return reference.length <= 11 && NO_REFERENCE.test(reference);
 }
 
 function amountFrom(match: RegExpExecArray | null) {

@@ -93,7 +93,8 @@ function statementCurrency(fields: readonly MtField[], fallback: string | undefi
 }
 
 function buildStatement(message: MtMessage, text: string, fallbackCurrency: string | undefined, dialects: readonly NarrativeDialect[]): Statement {
-  const isMt942 = message.messageType === '942' || message.fields.some((f) => MT942_TAGS.has(f.tag));
+  let isMt942 = message.messageType === '942';
+  for (let i = 0; !isMt942 && i < message.fields.length; i++) isMt942 = MT942_TAGS.has((message.fields[i] as MtField).tag);
   const statement: Statement = {
     format: isMt942 ? 'mt942' : 'mt940',
     account: {},
@@ -107,24 +108,7 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
   };
   const currency = statementCurrency(message.fields, fallbackCurrency);
   if (currency) statement.currency = currency;
-  const rawOf = (f: MtField) => text.slice(f.start, f.end);
-  const fieldError = (f: MtField, problem: string) =>
-    statement.errors.push(recordError(FormatErrorCode.FIELD_INVALID, `Unreadable :${f.tag}: field: ${problem}`, rawOf(f), { line: f.line, field: f.tag }, [problem]));
-  const amountOf = (f: MtField, amountText: string, fieldCurrency: string, negative = false): Money | undefined => {
-    const read = readDecimal(amountText, fieldCurrency, negative);
-    if (read.ok) return read.money;
-    fieldError(f, read.message);
-    return undefined;
-  };
-
   let open: EntryFields | undefined;
-  const closeEntry = () => {
-    if (!open) return;
-    const built = buildEntry(open, { text, currency, index: statement.entries.length, dialects }, statement.warnings);
-    if ('entry' in built) statement.entries.push(built.entry);
-    else statement.errors.push(built.error);
-    open = undefined;
-  };
   const summary: StatementSummary = {};
 
   for (const whole of message.fields) {
@@ -135,15 +119,18 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
       else statement.extras.push(toExtra(f));
       continue;
     }
-    closeEntry();
+    if (open) {
+      closeEntry(open, statement, text, currency, dialects);
+      open = undefined;
+    }
     const kind = BALANCE_KIND[f.tag];
     if (kind !== undefined) {
       const read = parseBalanceText(f.value);
       if (!read.ok) {
-        fieldError(f, read.problem);
+        fieldError(statement, text, f, read.problem);
         continue;
       }
-      const amount = amountOf(f, read.balance.amount, read.balance.currency, read.balance.mark === 'D');
+      const amount = amountOf(statement, text, f, read.balance.amount, read.balance.currency, read.balance.mark === 'D');
       if (!amount) continue;
       const balance: Balance = { kind, code: f.tag, amount, date: read.balance.date };
       statement.balances.push(balance);
@@ -174,16 +161,16 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
       case '13': {
         const at = parseDateTimeIndication(f.value);
         if (at) statement.createdAt = at;
-        else fieldError(f, 'expected YYMMDDHHMM and an optional ±HHMM offset');
+        else fieldError(statement, text, f, 'expected YYMMDDHHMM and an optional ±HHMM offset');
         break;
       }
       case '34F': {
         const limit = parseFloorLimit(f.value);
         if (!limit) {
-          fieldError(f, 'expected a currency, an optional D/C mark and an amount');
+          fieldError(statement, text, f, 'expected a currency, an optional D/C mark and an amount');
           break;
         }
-        const amount = amountOf(f, limit.amount, limit.currency);
+        const amount = amountOf(statement, text, f, limit.amount, limit.currency);
         if (!amount) break;
         statement.floorLimits ??= {};
         // One :34F: without a mark is the limit for debits and credits alike.
@@ -195,10 +182,10 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
       case '90C': {
         const count = parseEntryCount(f.value);
         if (!count) {
-          fieldError(f, 'expected a number of entries, a currency and a sum');
+          fieldError(statement, text, f, 'expected a number of entries, a currency and a sum');
           break;
         }
-        const sum = amountOf(f, count.amount, count.currency, f.tag === '90D');
+        const sum = amountOf(statement, text, f, count.amount, count.currency, f.tag === '90D');
         if (sum) summary[f.tag === '90D' ? 'debits' : 'credits'] = { count: count.count, sum };
         break;
       }
@@ -206,13 +193,31 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
         statement.extras.push(toExtra(f));
     }
   }
-  closeEntry();
+  if (open) closeEntry(open, statement, text, currency, dialects);
   if (summary.credits || summary.debits) {
     statement.summary = summary;
     statement.warnings.push(...summaryWarnings(statement, summary));
   }
   statement.warnings.push(...balanceWarnings(statement));
   return statement;
+}
+
+/** The `:61:` (with its `:86:` and `:NS:`) as an entry, or as the error that says why it is none. */
+function closeEntry(open: EntryFields, statement: Statement, text: string, currency: string | undefined, dialects: readonly NarrativeDialect[]): void {
+  const built = buildEntry(open, { text, currency, index: statement.entries.length, dialects }, statement.warnings);
+  if ('entry' in built) statement.entries.push(built.entry);
+  else statement.errors.push(built.error);
+}
+
+function fieldError(statement: Statement, text: string, f: MtField, problem: string): void {
+  statement.errors.push(recordError(FormatErrorCode.FIELD_INVALID, `Unreadable :${f.tag}: field: ${problem}`, text.slice(f.start, f.end), { line: f.line, field: f.tag }, [problem]));
+}
+
+function amountOf(statement: Statement, text: string, f: MtField, amountText: string, fieldCurrency: string, negative = false): Money | undefined {
+  const read = readDecimal(amountText, fieldCurrency, negative);
+  if (read.ok) return read.money;
+  fieldError(statement, text, f, read.message);
+  return undefined;
 }
 
 /**

@@ -8,6 +8,11 @@ describe('MT940 simple fields', () => {
     expect(parseBalanceText('C221004EURO0,00')).toMatchObject({ ok: false });
     expect(parseBalanceText('Dnullnull7414,3')).toMatchObject({ ok: false });
     expect(parseBalanceText('C231301EUR1,00')).toEqual({ ok: false, problem: '231301 is not a YYMMDD date' });
+    // The compact fast path and the spaced fallback read the same balance alike.
+    expect(parseBalanceText(' C 200219 EUR 931052,29 ')).toEqual(parseBalanceText('C200219EUR931052,29'));
+    expect(parseBalanceText('C200219EUR,5')).toMatchObject({ ok: true, balance: { amount: ',5' } });
+    expect(parseBalanceText('C200219EUR,')).toMatchObject({ ok: false });
+    expect(parseBalanceText('C200219EUR1,0,0')).toMatchObject({ ok: false });
   });
 
   it('reads MT942 floor limits with and without a D/C mark', () => {

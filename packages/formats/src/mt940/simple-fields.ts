@@ -16,11 +16,41 @@ const BALANCE = /^\s*([CD])\s*([0-9]{6})\s*([A-Z]{3})\s*([0-9]+(?:[.,][0-9]*)?|[
 
 /** Read `:60F:`-style balance text, or say what is wrong with it. */
 export function parseBalanceText(value: string): { ok: true; balance: BalanceText } | { ok: false; problem: string } {
+  const compact = compactBalance(value);
+  if (compact) return compact;
   const m = BALANCE.exec(value);
   if (!m) return { ok: false, problem: 'expected a balance as D/C mark, YYMMDD date, currency code and amount (e.g. C200219EUR931052,29)' };
   const date = swiftDate(m[2] as string);
   if (!date) return { ok: false, problem: `${m[2]} is not a YYMMDD date` };
   return { ok: true, balance: { mark: m[1] as 'C' | 'D', date, currency: m[3] as string, amount: m[4] as string } };
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+
+/**
+ * The usual balance with no spaces at all (`C200219EUR931052,29`), read by character codes; it
+ * accepts only text {@link BALANCE} reads the same way, and anything else (spaces, a bad date)
+ * goes to the pattern. Balances come once per field and twice per statement, so this matters.
+ */
+function compactBalance(value: string): { ok: true; balance: BalanceText } | undefined {
+  const n = value.length;
+  const mark = value.charCodeAt(0);
+  if ((mark !== 67 && mark !== 68) || n < 11) return undefined;
+  for (let i = 1; i < 7; i++) if (!isDigit(value.charCodeAt(i))) return undefined;
+  for (let i = 7; i < 10; i++) if (!isUpper(value.charCodeAt(i))) return undefined;
+  let separator = -1;
+  for (let i = 10; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (isDigit(c)) continue;
+    if ((c === 44 || c === 46) && separator < 0) separator = i;
+    else return undefined;
+  }
+  // `[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+`: a lone separator is no amount.
+  if (separator === 10 && n === 11) return undefined;
+  const date = swiftDate(value.slice(1, 7));
+  if (!date) return undefined;
+  return { ok: true, balance: { mark: mark === 67 ? 'C' : 'D', date, currency: value.slice(7, 10), amount: value.slice(10) } };
 }
 
 /** MT942 `:34F:` floor limit: currency, optional D/C mark (one limit for both when absent), amount. */

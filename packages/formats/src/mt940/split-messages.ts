@@ -53,6 +53,27 @@ function tagLength(text: string, pos: number, end: number): number {
   return a === 78 /* N */ && b === 83 /* S */ && c === COLON ? 4 : 0;
 }
 
+/**
+ * Tags as shared constant strings, by character codes: a fresh two-character slice per field
+ * would be garbage, and comparing constants (`tag === '86'`) is cheaper than comparing copies.
+ */
+const TWO_DIGIT_TAGS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
+const LETTER_TAGS = new Map<number, string>();
+
+function tagAt(text: string, pos: number, length: number): string {
+  const a = text.charCodeAt(pos + 1);
+  if (a === 78 /* N */) return 'NS';
+  const two = (a - 48) * 10 + (text.charCodeAt(pos + 2) - 48);
+  if (length === 4) return TWO_DIGIT_TAGS[two] as string;
+  const key = two * 100 + text.charCodeAt(pos + 3);
+  let tag = LETTER_TAGS.get(key);
+  if (tag === undefined) {
+    tag = text.slice(pos + 1, pos + 4);
+    LETTER_TAGS.set(key, tag);
+  }
+  return tag;
+}
+
 /** A field being read: its value is sliced from the text once, when it is complete. */
 interface OpenField {
   tag: string;
@@ -60,6 +81,18 @@ interface OpenField {
   start: number;
   valueStart: number;
   end: number;
+}
+
+/** The front end's state while it walks the lines of one text. */
+interface SplitState {
+  text: string;
+  onMessage: (message: MtMessage) => void;
+  count: number;
+  skipped: Array<{ line: number; text: string }>;
+  message: MtMessage | undefined;
+  field: OpenField | undefined;
+  bodySeen: boolean;
+  pendingType: string | undefined;
 }
 
 /**
@@ -77,74 +110,9 @@ interface OpenField {
  * garbage instead of a whole file's worth held until the end.
  */
 export function splitMessages(text: string, onMessage: (message: MtMessage) => void): MtSplit {
-  let count = 0;
-  const skipped: Array<{ line: number; text: string }> = [];
+  const state: SplitState = { text, onMessage, count: 0, skipped: [], message: undefined, field: undefined, bodySeen: false, pendingType: undefined };
   const lf = text.includes('\n');
   const terminator = lf ? '\n' : '\r';
-  let message: MtMessage | undefined;
-  let field: OpenField | undefined;
-  let bodySeen = false;
-  let pendingType: string | undefined;
-
-  const closeField = () => {
-    if (!field || !message) return;
-    let value = text.slice(field.valueStart, field.end);
-    // CRLF (or CR-only) files: continuation lines are joined with a plain `\n`.
-    if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
-    message.fields.push({ tag: field.tag, value, line: field.line, start: field.start, end: field.end });
-    field = undefined;
-  };
-  const closeMessage = () => {
-    closeField();
-    if (message) {
-      count++;
-      onMessage(message);
-    }
-    message = undefined;
-    bodySeen = false;
-  };
-
-  const handleLine = (start: number, end: number, lineNo: number): void => {
-    if (end === start) return;
-    const first = text.charCodeAt(start);
-    if (first === COLON) {
-      const length = tagLength(text, start, end);
-      if (length > 0) {
-        const tag = text.slice(start + 1, start + length - 1);
-        closeField();
-        if (tag === '20' && bodySeen) closeMessage();
-        if (!message) {
-          message = { fields: [], line: lineNo };
-          if (pendingType) message.messageType = pendingType;
-          pendingType = undefined;
-        }
-        field = { tag, line: lineNo, start, valueStart: start + length, end };
-        if (BODY_TAGS.has(tag)) bodySeen = true;
-        return;
-      }
-    }
-    if (first === DASH && (end - start === 1 || text.charCodeAt(start + 1) === 125 /* } */ || text.slice(start, end).trim() === '-')) {
-      closeMessage();
-      return;
-    }
-    if (first === BRACE && /^\{[1-5]:/.test(text.slice(start, start + 3))) {
-      // A new envelope: whatever came before is complete.
-      if (message && (message.fields.length > 0 || field)) closeMessage();
-      const line = text.slice(start, end);
-      const type = /\{2:[IO]([0-9]{3})/.exec(line);
-      if (type) pendingType = type[1];
-      const block4 = line.indexOf('{4:');
-      if (block4 >= 0 && line.slice(block4 + 3).trim() !== '') handleLine(start + block4 + 3, end, lineNo);
-      return;
-    }
-    if (field) {
-      field.end = end;
-      return;
-    }
-    const line = text.slice(start, end);
-    if (line.trim() !== '') skipped.push({ line: lineNo, text: line });
-  };
-
   let pos = 0;
   let lineNo = 0;
   const length = text.length;
@@ -154,9 +122,71 @@ export function splitMessages(text: string, onMessage: (message: MtMessage) => v
     lineNo++;
     // CRLF: the CR is not part of the line.
     const end = lf && next > pos && text.charCodeAt(next - 1) === CR ? next - 1 : next;
-    handleLine(pos, end, lineNo);
+    handleLine(state, pos, end, lineNo);
     pos = next + 1;
   }
-  closeMessage();
-  return { count, skipped };
+  closeMessage(state);
+  return { count: state.count, skipped: state.skipped };
+}
+
+function closeField(state: SplitState): void {
+  const { field, message, text } = state;
+  if (!field || !message) return;
+  let value = text.slice(field.valueStart, field.end);
+  // CRLF (or CR-only) files: continuation lines are joined with a plain `\n`.
+  if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
+  message.fields.push({ tag: field.tag, value, line: field.line, start: field.start, end: field.end });
+  state.field = undefined;
+}
+
+function closeMessage(state: SplitState): void {
+  closeField(state);
+  if (state.message) {
+    state.count++;
+    state.onMessage(state.message);
+  }
+  state.message = undefined;
+  state.bodySeen = false;
+}
+
+function handleLine(state: SplitState, start: number, end: number, lineNo: number): void {
+  if (end === start) return;
+  const text = state.text;
+  const first = text.charCodeAt(start);
+  if (first === COLON) {
+    const length = tagLength(text, start, end);
+    if (length > 0) {
+      const tag = tagAt(text, start, length);
+      closeField(state);
+      if (tag === '20' && state.bodySeen) closeMessage(state);
+      if (!state.message) {
+        state.message = { fields: [], line: lineNo };
+        if (state.pendingType) state.message.messageType = state.pendingType;
+        state.pendingType = undefined;
+      }
+      state.field = { tag, line: lineNo, start, valueStart: start + length, end };
+      if (!state.bodySeen && BODY_TAGS.has(tag)) state.bodySeen = true;
+      return;
+    }
+  }
+  if (first === DASH && (end - start === 1 || text.charCodeAt(start + 1) === 125 /* } */ || text.slice(start, end).trim() === '-')) {
+    closeMessage(state);
+    return;
+  }
+  if (first === BRACE && /^\{[1-5]:/.test(text.slice(start, start + 3))) {
+    // A new envelope: whatever came before is complete.
+    if (state.message && (state.message.fields.length > 0 || state.field)) closeMessage(state);
+    const line = text.slice(start, end);
+    const type = /\{2:[IO]([0-9]{3})/.exec(line);
+    if (type) state.pendingType = type[1];
+    const block4 = line.indexOf('{4:');
+    if (block4 >= 0 && line.slice(block4 + 3).trim() !== '') handleLine(state, start + block4 + 3, end, lineNo);
+    return;
+  }
+  if (state.field) {
+    state.field.end = end;
+    return;
+  }
+  const line = text.slice(start, end);
+  if (line.trim() !== '') state.skipped.push({ line: lineNo, text: line });
 }

@@ -8,11 +8,15 @@ export const freeTextDialect: NarrativeDialect = {
   name: 'free-text',
   matches: () => true,
   read(text) {
-    const purpose = text
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter((line) => line !== '')
-      .join(' ');
+    // One pass over the lines, no arrays: this runs for every free-text entry.
+    let purpose = '';
+    for (let at = 0; at <= text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const line = text.slice(at, end).trim();
+      if (line !== '') purpose = purpose === '' ? line : `${purpose} ${line}`;
+      at = end + 1;
+    }
     return purpose === '' ? { dialect: 'free-text', fields: {} } : { dialect: 'free-text', purpose, fields: {} };
   },
 };

@@ -15,6 +15,17 @@ function nextSubfield(text: string, separator: string, from: number): number {
   return at;
 }
 
+/** `?00`…`?99` and `>00`…`>99` as constant strings: storing under a fresh slice costs a string-table lookup per key. */
+const KEYS: Readonly<Record<string, readonly string[]>> = {
+  '?': Array.from({ length: 100 }, (_, n) => `?${String(n).padStart(2, '0')}`),
+  '>': Array.from({ length: 100 }, (_, n) => `>${String(n).padStart(2, '0')}`),
+};
+
+function subfieldKey(separator: string, text: string, at: number): string {
+  const n = (text.charCodeAt(at + 1) - 48) * 10 + (text.charCodeAt(at + 2) - 48);
+  return (KEYS[separator] as readonly string[])[n] as string;
+}
+
 /**
  * Sub-field dialect: a 3-digit business transaction code, then `?NN` sub-fields (German GVC,
  * DFÜ agreement) or `>NN` (Polish banks, Triodos). The meaning of the numbers is shared:
@@ -39,7 +50,7 @@ export const subfieldsDialect: NarrativeDialect = {
       const next = nextSubfield(flat, separator, at + 3);
       // Keyed as written (`?20`, `>31`): a bare `20` would be an array index to V8, and storing
       // sparse indexes on an object is several times slower than named keys.
-      const key = flat.slice(at, at + 3);
+      const key = subfieldKey(separator, flat, at);
       const value = flat.slice(at + 3, next < 0 ? flat.length : next);
       addField(fields, key, value);
       const n = (key.charCodeAt(1) - 48) * 10 + (key.charCodeAt(2) - 48);
@@ -48,14 +59,15 @@ export const subfieldsDialect: NarrativeDialect = {
       else if (n === 32 || n === 33) name += value;
       at = next;
     }
-    const booking = fields[`${separator}00`]?.trim();
+    const keyOf = KEYS[separator] as readonly string[];
+    const booking = fields[keyOf[0] as string]?.trim();
     if (booking) details.bookingText = booking;
     const purposeText = purpose.trim();
     const counterparty: EntryCounterparty = {};
     if (name.trim() !== '') counterparty.name = name.trim();
-    const account = (fields[`${separator}31`] ?? fields[`${separator}38`])?.trim();
+    const account = (fields[keyOf[31] as string] ?? fields[keyOf[38] as string])?.trim();
     if (account) counterparty.account = account;
-    const bank = fields[`${separator}30`]?.trim();
+    const bank = fields[keyOf[30] as string]?.trim();
     if (bank) {
       if (BIC.test(bank)) counterparty.bic = bank;
       else counterparty.bankCode = bank;
