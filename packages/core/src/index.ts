@@ -12,3 +12,4 @@ export * from './schema';
 export * from './http';
 export * from './connector';
 export * from './sync';
+export * from './match';

@@ -1,0 +1,126 @@
+import type { CompiledSide } from '../config/compiled';
+import { canonicalJson } from './canonical-json';
+import { passes } from './filter';
+import { GrowInt32 } from './grow';
+import type { RecordTable } from './record-table';
+
+/** A record set aside as a duplicate. */
+export interface DuplicateEntry {
+  record: number;
+  /** The record kept. */
+  of: number;
+  /** `txn_id` or the side's duplicate-key label. */
+  key: string;
+  /** 1, 2, ... among exact copies of one (source, txn_id); 0 for duplicate-key duplicates. */
+  copy: number;
+}
+
+/** The records of one side after duplicates are set aside. */
+export interface SideRecords {
+  /** Kept records, in input order (the engine never depends on it). */
+  records: Int32Array;
+  duplicates: DuplicateEntry[];
+}
+
+/** Which side each record belongs to: the first side (in config order) whose sources and filter accept it. */
+export function assignSides<T>(table: RecordTable<T>, sides: readonly CompiledSide[]): { bySide: Int32Array[]; unassigned: number } {
+  const grow = sides.map(() => new GrowInt32(1024));
+  let unassigned = 0;
+  // The sides that list a source, once per distinct source (there are only a few).
+  const candidates = table.sources.map((source) => sides.flatMap((side, s) => (side.sources.has(source) ? [s] : [])));
+  for (let i = 0; i < table.n; i++) {
+    const list = candidates[table.sourceId[i]!]!;
+    let placed = false;
+    for (const s of list) {
+      if (passes(table, sides[s]!.filter, i)) {
+        grow[s]!.push(i);
+        placed = true;
+        break;
+      }
+    }
+    if (!placed) unassigned++;
+  }
+  return { bySide: grow.map((g) => g.view()), unassigned };
+}
+
+/**
+ * Set duplicates aside: the same (source, txn_id) more than once, then (optionally) the same
+ * values of the side's duplicate key. The copy kept is the first in total order — record keys for
+ * duplicate-key duplicates, canonical JSON for exact id copies — so input order never decides.
+ */
+export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: CompiledSide): SideRecords {
+  const duplicates: DuplicateEntry[] = [];
+  const losers = new Map<number, number[]>(); // winner → copies set aside (re-pointed if the winner changes)
+  const canon = new Map<number, string>();
+  const canonOf = (i: number) => {
+    let c = canon.get(i);
+    if (c === undefined) {
+      c = canonicalJson(table.txns[i]);
+      canon.set(i, c);
+    }
+    return c;
+  };
+  // (source, txn_id) → record kept so far, in an open-addressing table keyed by the record hash
+  // the table computed once; strings are compared only on a hash match.
+  let cap = 16;
+  while (cap < records.length * 2) cap *= 2;
+  const slots = new Int32Array(cap).fill(-1);
+  const mask = cap - 1;
+  const same = (a: number, b: number) => table.hash2[a] === table.hash2[b] && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;
+  for (const i of records) {
+    let p = table.hash1[i]! & mask;
+    while (slots[p] !== -1 && !(table.hash1[slots[p]!] === table.hash1[i] && same(slots[p]!, i))) p = (p + 1) & mask;
+    const kept = slots[p]!;
+    if (kept === -1) {
+      slots[p] = i;
+      continue;
+    }
+    const [winner, loser] = canonOf(i) < canonOf(kept) ? [i, kept] : [kept, i];
+    slots[p] = winner;
+    const list = losers.get(kept) ?? [];
+    losers.delete(kept);
+    list.push(loser);
+    losers.set(winner, list);
+  }
+  const dropped = new Set<number>();
+  for (const [winner, list] of losers) {
+    list.sort((a, b) => {
+      const x = canonOf(a);
+      const y = canonOf(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    list.forEach((loser, k) => {
+      dropped.add(loser);
+      duplicates.push({ record: loser, of: winner, key: 'txn_id', copy: k + 1 });
+    });
+  }
+  let kept: Int32Array = dropped.size === 0 ? records : records.filter((i) => !dropped.has(i));
+
+  if (side.duplicateKey) {
+    const readers = side.duplicateKey;
+    const byKey = new Map<string, number>();
+    const keyOf = new Map<number, string>();
+    for (const i of kept) {
+      const parts: string[] = [];
+      for (const read of readers) {
+        const v = table.keys(read).get(i);
+        if (v === undefined || v === null) break;
+        parts.push(typeof v === 'string' ? v : [...v].sort().join(','));
+      }
+      if (parts.length !== readers.length) continue;
+      const key = parts.join('\u0001');
+      keyOf.set(i, key);
+      const current = byKey.get(key);
+      if (current === undefined || table.compare(i, current) < 0) byKey.set(key, i);
+    }
+    const second = new Set<number>();
+    for (const [i, key] of keyOf) {
+      const winner = byKey.get(key)!;
+      if (winner === i) continue;
+      second.add(i);
+      duplicates.push({ record: i, of: winner, key: side.duplicateKeyLabel, copy: 0 });
+    }
+    if (second.size > 0) kept = kept.filter((i) => !second.has(i));
+  }
+  return { records: kept, duplicates };
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { StandardTransaction } from '../../schema/transaction';
+import { reconcile } from '../engine/reconcile';
+import { exportJson } from '../export/json';
+import { txn } from '../fixtures.test-helper';
+import type { MatchedOutcome, Outcome } from '../types';
+import { indianPaymentsPreset } from './indian-payments';
+
+const day = (d: number, time = '10:00:00') => `2024-04-0${d}T${time}+05:30`;
+const date = (d: number) => `2024-04-0${d}`;
+
+function led(id: string, amount: string, references: StandardTransaction['references'], extra: Partial<StandardTransaction> = {}) {
+  return txn({ txn_id: id, source: 'ledger', amount, references, timestamp: day(1), ...extra });
+}
+function pay(id: string, amount: string, fee: string, tax: string, extra: Partial<StandardTransaction> = {}) {
+  return txn({ txn_id: id, source: 'razorpay', amount, fee, tax, timestamp: day(1), references: { payment_id: id }, ...extra });
+}
+function line(id: string, amount: string, settlement: string, utr: string, extra: Partial<StandardTransaction> = {}) {
+  return txn({ txn_id: id, source: 'razorpay', amount, timestamp: day(1), value_date: date(2), references: { settlement_id: settlement, utr }, ...extra });
+}
+function bank(id: string, amount: string, valueDate: number, description: string, direction: StandardTransaction['direction'] = 'CREDIT') {
+  return txn({ txn_id: id, source: 'hdfc', amount, direction, transaction_type: 'SETTLEMENT', timestamp: day(valueDate, '09:00:00'), value_date: date(valueDate), description });
+}
+
+const UTR_A = 'AXISCN0118376057';
+const UTR_B = 'KKBKH14156891582';
+
+// One day of a merchant: six orders, one refund, two settlements, a withheld report, bank noise.
+const records: StandardTransaction[] = [
+  led('L1', '1000.00', { payment_id: 'pay_1' }),
+  led('L2', '500.00', { order_id: 'order_2' }),
+  led('L3', '300.00', { payment_id: 'pay_3' }),
+  led('L4', '200.00', { payment_id: 'pay_4' }),
+  led('L5', '250.00', {}, { timestamp: day(1, '10:02:00') }),
+  led('L6', '100.00', { payment_id: 'pay_6' }, { status: 'FAILED' }),
+  led('LR1', '200.00', { payment_id: 'pay_1', refund_id: 'rfnd_1' }, { direction: 'DEBIT', transaction_type: 'REFUND' }),
+  pay('pay_1', '1000.00', '23.60', '3.60'),
+  pay('pay_2', '500.00', '11.80', '1.80', { references: { payment_id: 'pay_2', order_id: 'order_2' } }),
+  pay('pay_3', '300.00', '7.08', '1.08'),
+  pay('pay_4', '200.00', '4.72', '0.72'),
+  pay('pay_5', '250.00', '5.90', '0.90'),
+  pay('pay_6', '100.00', '0.00', '0.00', { status: 'FAILED' }),
+  txn({ txn_id: 'rfnd_1', source: 'razorpay', amount: '200.00', direction: 'DEBIT', transaction_type: 'REFUND', timestamp: day(1), references: { payment_id: 'pay_1', refund_id: 'rfnd_1' } }),
+  line('S1', '1000.00', 'setl_A', UTR_A, { fee: '23.60', tax: '3.60', references: { settlement_id: 'setl_A', utr: UTR_A, payment_id: 'pay_1' } }),
+  line('S2', '500.00', 'setl_A', UTR_A, { fee: '11.80', tax: '1.80', references: { settlement_id: 'setl_A', utr: UTR_A, payment_id: 'pay_2' } }),
+  line('S3', '200.00', 'setl_A', UTR_A, { direction: 'DEBIT', transaction_type: 'REFUND', references: { settlement_id: 'setl_A', utr: UTR_A, payment_id: 'pay_1', refund_id: 'rfnd_1' } }),
+  line('S4', '300.00', 'setl_B', UTR_B, { fee: '7.08', tax: '1.08', references: { settlement_id: 'setl_B', utr: UTR_B, payment_id: 'pay_3' } }),
+  line('S5', '250.00', 'setl_B', UTR_B, { fee: '5.90', tax: '0.90', references: { settlement_id: 'setl_B', utr: UTR_B, payment_id: 'pay_5' } }),
+  // setl_A: 1000 − 23.60 + 500 − 11.80 − 200 = 1264.60; setl_B: 300 − 7.08 + 250 − 5.90 = 537.02.
+  bank('B1', '1264.60', 3, `NEFT CR-${UTR_A}-RAZORPAY SOFTWARE PVT LTD`),
+  bank('B2', '537.02', 3, 'NEFT CR-KKBKH141568-RAZORPAY SOFTWARE'), // UTR truncated by the bank
+  bank('B3', '195.28', 2, 'NEFT CR-RAZORPAY PAYMENTS'), // pay_4 net of its fee (GST included); its report never came
+  bank('B4', '999.99', 2, 'IMPS 412345678901 JOHN'),
+  bank('B5', '50.00', 2, 'ATM WDL', 'DEBIT'),
+];
+
+const summary = (outcomes: readonly Outcome[]) =>
+  outcomes.map((o) => `${o.kind}:${[...o.left, ...o.right].map((t) => t.txn_id).join('+')}${'rule' in o ? `@${o.rule}` : ''}`).sort();
+
+describe('indianPaymentsPreset', () => {
+  const result = reconcile(records, indianPaymentsPreset());
+  const link = (name: string) => result.links.find((l) => l.name === name)!.outcomes;
+
+  it('ledger ↔ payments: by payment id, order id, refund id, and the keyless amount-and-time fallback', () => {
+    expect(summary(link('ledger-payments'))).toEqual([
+      'matched:L1+pay_1@by-reference',
+      'matched:L2+pay_2@by-reference',
+      'matched:L3+pay_3@by-reference',
+      'matched:L4+pay_4@by-reference',
+      'matched:L5+pay_5@amount-and-time',
+      'matched:L6+pay_6@by-reference',
+      'matched:LR1+rfnd_1@refund',
+    ]);
+    const viaOrder = link('ledger-payments').find((o) => o.left[0]?.txn_id === 'L2') as MatchedOutcome;
+    expect(viaOrder.evidence.identifier?.name).toBe('references.order_id');
+  });
+
+  it('payments ↔ settlement lines: captured payments and refunds; the failed payment stays out', () => {
+    expect(summary(link('payments-settlement'))).toEqual([
+      'matched:pay_1+S1@payment',
+      'matched:pay_2+S2@payment',
+      'matched:pay_3+S4@payment',
+      'matched:pay_5+S5@payment',
+      'matched:rfnd_1+S3@refund',
+      'unmatched:pay_4',
+    ]);
+  });
+
+  it('settlement groups ↔ bank credits: fees, GST and a netted refund; a truncated UTR by prefix', () => {
+    expect(summary(link('settlement-bank'))).toEqual(['matched:S1+S2+S3+B1@settlement-utr', 'matched:S4+S5+B2@settlement-utr', 'unmatched:B3', 'unmatched:B4']);
+    const [a, b] = link('settlement-bank') as MatchedOutcome[];
+    const byBank = new Map([a!, b!].map((o) => [o.right[0]!.txn_id, o]));
+    expect(byBank.get('B1')!.amounts).toEqual({ currency: 'INR', left: 130000n, right: 126460n, fee: 3540n, tax: 0n, difference: 0n });
+    expect(byBank.get('B1')!.evidence.value).toBe(UTR_A);
+    expect(byBank.get('B2')!.evidence).toMatchObject({ value: UTR_B, counterpartValue: 'KKBKH141568' });
+    expect(byBank.get('B2')!.evidence.identifier?.compare).toBe('prefix');
+  });
+
+  it('withheld report: the unsettled payment found in the leftover bank credit by a unique subset', () => {
+    expect(summary(link('payments-bank-withheld'))).toEqual(['matched:pay_4+B3@subset-sum', 'unmatched:B4']);
+    const m = link('payments-bank-withheld')[0] as MatchedOutcome;
+    expect(m.evidence.method).toBe('subset-sum');
+    expect(m.amounts).toMatchObject({ left: 20000n, right: 19528n, fee: 472n, tax: 0n, difference: 0n });
+  });
+
+  it('is byte-identical for any record order', () => {
+    const reversed = reconcile([...records].reverse(), indianPaymentsPreset());
+    expect(exportJson(reversed)).toBe(exportJson(result));
+  });
+
+  it('takes other source names', () => {
+    const renamed = records.map((t) => (t.source === 'hdfc' ? { ...t, source: 'icici_stmt' } : t));
+    const r = reconcile(renamed, indianPaymentsPreset({ bank: { sources: ['icici_stmt'] } }));
+    expect(summary(r.links[2]!.outcomes).filter((s) => s.startsWith('matched'))).toHaveLength(2);
+  });
+});
