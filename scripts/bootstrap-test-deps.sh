@@ -15,3 +15,31 @@ if ! bash scripts/sshd/install.sh; then
   fi
   echo "[recon] warning: OpenSSH's sshd is not installed; the SFTP tests against a real server will be skipped" >&2
 fi
+
+#   - The librdkafka binding (@confluentinc/kafka-javascript, a devDependency of packages/kafka-sink)
+#     for the librdkafka adapter's tests and benchmark: pnpm skips its install script (which would
+#     download a prebuilt binary from GitHub), and this step builds the bundled librdkafka from the
+#     npm tarball instead (about 2 minutes on 2 cores; cached per machine in ~/.cache/recon-librdkafka,
+#     so later runs take a second). Needs gcc, g++, make, python3 and Node's headers; libssl-dev and
+#     zlib1g-dev are used when present (TLS, gzip), none of it is needed by the tests on the plaintext
+#     loopback broker, so no Debian package is installed. Idempotent: nothing to do when it loads.
+# Java 17+ and Maven for the Kafka broker (scripts/kafka): preinstalled on our machines; installed from
+# Debian when missing and we are root.
+if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven >/dev/null
+  elif is_ci; then
+    echo "[recon] CI=true: Java and Maven are needed for the Kafka broker and cannot be installed (not root)" >&2
+    exit 1
+  else
+    echo "[recon] warning: Java/Maven missing; the Kafka integration tests will be skipped" >&2
+  fi
+fi
+bash scripts/bootstrap.sh # node_modules first (idempotent): the build runs inside them
+if ! node packages/kafka-sink/scripts/build-librdkafka.mjs; then
+  if is_ci; then
+    echo "[recon] CI=true: the librdkafka binding could not be built; the librdkafka adapter tests need it" >&2
+    exit 1
+  fi
+  echo "[recon] warning: the librdkafka binding is not built; the librdkafka adapter tests will be skipped" >&2
+fi

@@ -14,10 +14,16 @@ export const KAFKA_ERROR_CODES = {
   cursorInvalid: 'KAFKA_CURSOR_INVALID',
 } as const;
 
-/** Broker error types meaning "a newer producer with your transactional id exists". */
-const FENCED_TYPES = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED', 'INVALID_PRODUCER_ID_MAPPING']);
+/**
+ * Error types meaning "a newer producer with your transactional id exists": the broker's, and
+ * librdkafka's local `_FENCED` (its producer raises that once the broker said so).
+ */
+const FENCED_TYPES = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED', 'INVALID_PRODUCER_ID_MAPPING', '_FENCED']);
 
-/** Broker error `type`s found on an error and its causes (kafkajs nests them in retries). */
+/** librdkafka error types of connection trouble (kafkajs says it with the error's class name instead). */
+const NETWORK_TYPES = new Set(['_TRANSPORT', '_ALL_BROKERS_DOWN', '_RESOLVE', '_TIMED_OUT', '_TIMED_OUT_QUEUE', '_MSG_TIMED_OUT', 'REQUEST_TIMED_OUT', 'NETWORK_EXCEPTION']);
+
+/** Error `type`s found on an error and its causes (kafkajs nests them in retries; the librdkafka adapter sets one). */
 function errorTypes(error: unknown): string[] {
   const types: string[] = [];
   let current: unknown = error;
@@ -38,7 +44,7 @@ export function isFencedError(error: unknown): boolean {
 /**
  * A Kafka client error as a {@link ReconError}: stable code, `kind` (`network` for connection
  * trouble, `upstream` for broker answers), `retryable` as the client says. Kafka errors carry no
- * credentials (SASL secrets never appear in kafkajs messages), and the message names the operation.
+ * credentials (SASL secrets never appear in kafkajs or librdkafka messages), and the message names the operation.
  */
 export function toKafkaError(error: unknown, what: string): ReconError {
   if (error instanceof ReconError) return error;
@@ -54,7 +60,7 @@ export function toKafkaError(error: unknown, what: string): ReconError {
       details: { types },
     });
   }
-  const network = /Connection|Timeout|NoBrokerAvailable|BrokerNotFound/.test(name);
+  const network = /Connection|Timeout|NoBrokerAvailable|BrokerNotFound/.test(name) || types.some((t) => NETWORK_TYPES.has(t));
   const retriable = (error as { retriable?: unknown }).retriable;
   return new ReconError(`[recon:kafka] ${what}: ${message}`, {
     code: KAFKA_ERROR_CODES.client,

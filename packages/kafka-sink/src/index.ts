@@ -1,7 +1,8 @@
 /**
  * @recon/kafka-sink: standard transactions into Kafka (idempotent, or exactly-once with the
  * connector's cursor in the same transaction) and a consumer helper that validates, dead-letters
- * and feeds the reconciler. kafkajs is the default client behind a small port.
+ * and feeds the reconciler. kafkajs is the default client behind a small port; a librdkafka adapter
+ * (`createRdKafkaPort`, over the optional `@confluentinc/kafka-javascript`) is the fast one.
  * @packageDocumentation
  */
 export { VERSION } from './version';
@@ -24,7 +25,9 @@ export type {
 } from './port/types';
 export { createKafkaJsPort, type KafkaJsPortOptions } from './kafkajs/create-kafkajs-port';
 export { coPartitionAssigner } from './kafkajs/co-partition-assigner';
-export { resolveKafkaPort, type KafkaInput } from './kafka-input';
+export { createRdKafkaPort } from './librdkafka/create-rdkafka-port';
+export type { RdKafkaConfig, RdKafkaPortOptions } from './librdkafka/rdkafka-client';
+export { resolveKafkaPort, type KafkaInput, type RdKafkaInput } from './kafka-input';
 export { KAFKA_ERROR_CODES, isFencedError, toKafkaError } from './errors';
 export { HEADERS, JSON_CONTENT_TYPE } from './message/headers';
 export { DEFAULT_KEY_ORDER, defaultPartitionKey, keyByAccount, keyByReference, keyByTxnId, type PartitionKeyFn, type ReferenceField } from './message/partition-key';

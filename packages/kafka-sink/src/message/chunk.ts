@@ -39,3 +39,12 @@ export function chunkBySize(batch: TopicMessages[], maxBytes = DEFAULT_MAX_REQUE
   close();
   return requests;
 }
+
+/**
+ * The produce requests of a write: the whole batch when the client splits requests itself and no
+ * limit was asked for, else {@link chunkBySize}.
+ */
+export function requestsOf(batch: TopicMessages[], maxBytes: number | undefined, clientSplits: boolean): TopicMessages[][] {
+  if (clientSplits && maxBytes === undefined) return batch.some((t) => t.messages.length > 0) ? [batch] : [];
+  return chunkBySize(batch, maxBytes);
+}

@@ -142,8 +142,15 @@ export interface ReadToEndOptions {
 
 /** The Kafka client the SDK uses: one adapter per client library. */
 export interface KafkaPort {
-  /** Name of the adapter, for logs (`kafkajs`). */
+  /** Name of the adapter, for logs (`kafkajs`, `librdkafka`). */
   readonly name: string;
+  /**
+   * True when the client cuts one `send` into produce requests under the broker's size limit by
+   * itself (librdkafka). The sinks then hand over each write whole instead of cutting it at
+   * `maxRequestBytes`: kafkajs needs the cut (it puts a partition's messages of one send in one
+   * record batch, which the broker refuses above 1 MB), librdkafka only loses round trips to it.
+   */
+  readonly splitsRequests?: boolean;
   producer(options?: { compression?: 'none' | 'gzip' }): ProducerPort;
   transactionalProducer(options: { transactionalId: string; transactionTimeoutMs: number }): TransactionalProducerPort;
   consumer(options: ConsumerOptions): ConsumerPort;

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startSampleLedgerSandbox } from '@recon/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADERS } from '../message/headers';
-import { brokers, createTopics, noKafka, readCommitted, readUncommitted, testKafka, testPort, unique } from '../test-support/kafka-env';
+import { brokers, createTopics, describeEachAdapter, readCommitted, readUncommitted, testKafka, unique } from '../test-support/kafka-env';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..', '..');
 const CHILD = join(import.meta.dirname, '..', 'test-support', 'crash-child.ts');
@@ -31,8 +31,8 @@ interface RunResult {
   stderr: string;
 }
 
-describe.skipIf(noKafka)('crash test: SIGKILL at random points during an exactly-once sync of 50 000 records', () => {
-  const port = testPort();
+describeEachAdapter('crash test: SIGKILL at random points during an exactly-once sync of 50 000 records', ({ name, port: makePort }) => {
+  const port = makePort();
   let sandbox: Awaited<ReturnType<typeof startSampleLedgerSandbox>>;
 
   // The sandbox lives in this (parent) process, so it outlives every killed child.
@@ -46,7 +46,7 @@ describe.skipIf(noKafka)('crash test: SIGKILL at random points during an exactly
     const random = rng(seed);
     const names = { dataTopic: unique('crash_txns'), deadLetterTopic: unique('crash-dlq'), cursorTopic: unique('crash-cursors'), sinkId: unique('crash') };
     await createTopics(port, [{ topic: names.dataTopic, partitions: 3 }, { topic: names.deadLetterTopic }, { topic: names.cursorTopic, config: { 'cleanup.policy': 'compact' } }]);
-    const env = { ...process.env, RECON_CRASH_CHILD: JSON.stringify({ brokers, url: sandbox.url, apiKey: sandbox.credentials.apiKey, pageSize: 100, ...names }) };
+    const env = { ...process.env, RECON_CRASH_CHILD: JSON.stringify({ client: name, brokers, url: sandbox.url, apiKey: sandbox.credentials.apiKey, pageSize: 100, ...names }) };
 
     const runOnce = (killPlan: { afterBatches?: number; afterMs?: number; jitterMs: number } | undefined) =>
       new Promise<RunResult>((resolveRun, reject) => {
@@ -101,7 +101,7 @@ describe.skipIf(noKafka)('crash test: SIGKILL at random points during an exactly
       if (!result.killed) throw new Error(`child failed (exit ${result.code}, seed ${seed}): ${result.done ?? ''}\n${result.stderr.slice(-3000)}`);
     }
     const summary = `seed ${seed}: ${runs.length} runs, SIGKILLs after ${runs.map((r) => (r.killed ? r.batches : `(${r.batches} done)`)).join(', ')} batches`;
-    process.stderr.write(`[crash test] ${summary}\n`);
+    process.stderr.write(`[crash test, ${name}] ${summary}\n`);
     const last = runs.at(-1);
     expect(last?.killed, `seed ${seed}`).toBe(false);
     expect(last?.code, `seed ${seed}: ${last?.stderr}`).toBe(0);
@@ -116,6 +116,6 @@ describe.skipIf(noKafka)('crash test: SIGKILL at random points during an exactly
 
     // How many records the kills left in aborted transactions (hidden from read_committed readers).
     const everything = await readUncommitted(testKafka(), names.dataTopic);
-    process.stderr.write(`[crash test] ${everything.length - ids.length} records of aborted transactions hidden from read_committed\n`);
+    process.stderr.write(`[crash test, ${name}] ${everything.length - ids.length} records of aborted transactions hidden from read_committed\n`);
   }, 300_000);
 });

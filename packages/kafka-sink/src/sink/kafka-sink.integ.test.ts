@@ -1,13 +1,13 @@
 import { createMemoryCursorStore, createMemorySink, parseTransaction, runSync } from '@recon/core';
 import { sampleLedger, startSampleLedgerSandbox, SAMPLE_LEDGER_SOURCE } from '@recon/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADERS } from '../message/headers';
 import { defaultPartitionKey } from '../message/partition-key';
-import { createTopics, noKafka, readCommitted, testKafka, testPort, unique } from '../test-support/kafka-env';
+import { brokers, createTopics, describeEachAdapter, readCommitted, testKafka, unique } from '../test-support/kafka-env';
 import { createKafkaSink } from './kafka-sink';
 
-describe.skipIf(noKafka)('createKafkaSink (idempotent producer) on a real broker', () => {
-  const port = testPort();
+describeEachAdapter('createKafkaSink (idempotent producer) on a real broker', ({ name, port: makePort }) => {
+  const port = makePort();
   let sandbox: Awaited<ReturnType<typeof startSampleLedgerSandbox>>;
 
   beforeAll(async () => {
@@ -19,8 +19,8 @@ describe.skipIf(noKafka)('createKafkaSink (idempotent producer) on a real broker
     const topic = unique('ledger_txns');
     const deadLetterTopic = unique('dlq');
     await createTopics(port, [{ topic, partitions: 4 }, { topic: deadLetterTopic }]);
-    // A kafkajs Kafka instance is accepted as is.
-    const sink = createKafkaSink({ kafka: testKafka(), topics: { [SAMPLE_LEDGER_SOURCE]: topic }, deadLetterTopic });
+    // A kafkajs Kafka instance is accepted as is; `client: 'librdkafka'` picks the librdkafka adapter.
+    const sink = createKafkaSink({ kafka: name === 'kafkajs' ? testKafka() : { client: 'librdkafka', brokers }, topics: { [SAMPLE_LEDGER_SOURCE]: topic }, deadLetterTopic });
     const connector = sampleLedger({ baseUrl: sandbox.url, apiKey: sandbox.credentials.apiKey, pageSize: 40 });
     const report = await runSync({ connector, sink, cursorStore: createMemoryCursorStore() });
     await sink.close();

@@ -1,7 +1,7 @@
 import { childLogger, ReconError, silentLogger, type Sink } from '@recon/core';
 import { KAFKA_ERROR_CODES, toKafkaError } from '../errors';
 import { resolveKafkaPort } from '../kafka-input';
-import { chunkBySize } from '../message/chunk';
+import { requestsOf } from '../message/chunk';
 import type { ProducerPort } from '../port/types';
 import { backoff } from './backoff';
 import { batchMessages } from './batch-messages';
@@ -53,7 +53,7 @@ export function createKafkaSink(options: PlainKafkaSinkOptions): KafkaSink {
     name,
     async write(batch) {
       if (closed) throw new ReconError(`[recon:kafka] Sink "${name}" is closed`, { code: 'SINK_CLOSED', kind: 'internal' });
-      const requests = chunkBySize(batchMessages(batch.stream, batch.records, batch.invalid, plan), options.maxRequestBytes);
+      const requests = requestsOf(batchMessages(batch.stream, batch.records, batch.invalid, plan), options.maxRequestBytes, port.splitsRequests === true);
       let next = 0;
       for (let attempt = 1; ; attempt++) {
         try {

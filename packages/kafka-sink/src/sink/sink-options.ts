@@ -18,7 +18,10 @@ export interface KafkaSinkOptions {
   key?: PartitionKeyFn;
   /** Where invalid records go, raw payload + reason in headers (default `recon_dead_letters`). */
   deadLetterTopic?: string;
-  /** Upper bound of one produce request, uncompressed (default 900 000 bytes). */
+  /**
+   * Upper bound of one produce request, uncompressed (default 900 000 bytes; none with a client
+   * that cuts requests itself, such as the librdkafka adapter).
+   */
   maxRequestBytes?: number;
   /** Attempts per batch before the write fails (default 6; backoff 250 ms doubling to 8 s). */
   maxAttempts?: number;

@@ -1,9 +1,9 @@
 import { runSync, type Sink } from '@recon/core';
 import { sampleLedger, startSampleLedgerSandbox, SAMPLE_LEDGER_SOURCE } from '@recon/core/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADERS } from '../message/headers';
 import type { KafkaPort, TransactionPort } from '../port/types';
-import { createTopics, noKafka, readCommitted, readUncommitted, testKafka, testPort, unique } from '../test-support/kafka-env';
+import { createTopics, describeEachAdapter, readCommitted, readUncommitted, testKafka, unique } from '../test-support/kafka-env';
 import { cursorKey, decodeCursor } from './cursor-record';
 import { createTransactionalKafkaSink, type TransactionalKafkaSinkOptions } from './transactional-sink';
 
@@ -23,7 +23,7 @@ function abortAfter(sink: Sink, n: number, controller: AbortController): Sink {
 }
 
 /**
- * The real kafkajs port with faults injected at the port boundary (the transport stays real):
+ * The real port with faults injected at the port boundary (the transport stays real):
  * `failCommits` commits that throw *after* the commit really happened (a lost answer), and
  * `stuckBegins` begins that throw kafkajs #1416's "already an ongoing transaction".
  */
@@ -66,8 +66,8 @@ function faultyPort(port: KafkaPort, faults: { failCommits?: number; stuckBegins
   return { port: wrapped, counts };
 }
 
-describe.skipIf(noKafka)('createTransactionalKafkaSink (exactly-once) on a real broker', () => {
-  const port = testPort();
+describeEachAdapter('createTransactionalKafkaSink (exactly-once) on a real broker', ({ port: makePort }) => {
+  const port = makePort();
   let sandbox: Sandbox;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ReconError, type Cursor, type InvalidRecord, type Logger, type SinkBatch, type StandardTransaction } from '@recon/core';
 import { isFencedError, KAFKA_ERROR_CODES, toKafkaError } from '../errors';
-import { chunkBySize } from '../message/chunk';
+import { requestsOf } from '../message/chunk';
 import type { KafkaPort, TopicMessages, TransactionalProducerPort } from '../port/types';
 import { backoff } from './backoff';
 import { batchMessages, type MessagePlan } from './batch-messages';
@@ -130,7 +130,7 @@ export function createTransactionalStream(settings: StreamSettings) {
     const stored: StoredCursor = { v: 1, cursor: batch.cursor, batch: batchId, records: records.length, invalid: invalid.length, committed_at: new Date().toISOString() };
     const messages = batchMessages(stream, records, invalid, settings.plan);
     messages.push({ topic: settings.cursorTopic, messages: [encodeCursor(settings.sinkId, stream, stored)] });
-    const requests = chunkBySize(messages, settings.maxRequestBytes);
+    const requests = requestsOf(messages, settings.maxRequestBytes, port.splitsRequests === true);
 
     let recovering = false;
     for (let attempt = 1; ; attempt++) {

@@ -9,6 +9,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { createTransactionalKafkaSink } from '../sink/transactional-sink';
 
 interface ChildConfig {
+  client: 'kafkajs' | 'librdkafka';
   brokers: string[];
   url: string;
   apiKey: string;
@@ -20,7 +21,10 @@ interface ChildConfig {
 }
 
 const config = JSON.parse(process.env.RECON_CRASH_CHILD ?? '{}') as ChildConfig;
-const kafka = new Kafka({ clientId: 'crash-child', brokers: config.brokers, logLevel: logLevel.NOTHING });
+const kafka =
+  config.client === 'librdkafka'
+    ? ({ client: 'librdkafka', clientId: 'crash-child', brokers: config.brokers } as const)
+    : new Kafka({ clientId: 'crash-child', brokers: config.brokers, logLevel: logLevel.NOTHING });
 // Logs go to stderr, which the parent shows when a run fails for another reason than its kill.
 const logger = createConsoleLogger({ level: 'info' });
 const sink = createTransactionalKafkaSink({

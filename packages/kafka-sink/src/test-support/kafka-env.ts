@@ -3,11 +3,15 @@
  * unique names, and a read_committed / read_uncommitted reader.
  */
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Kafka, logLevel } from 'kafkajs';
-import { inject } from 'vitest';
+import type { Logger } from '@recon/core';
+import { describe, inject } from 'vitest';
 import type { KafkaTestContext } from '../../../../scripts/kafka/vitest-kafka';
 import { createKafkaJsPort } from '../kafkajs/create-kafkajs-port';
 import { toIncoming } from '../kafkajs/kafkajs-consumer';
+import { createRdKafkaPort } from '../librdkafka/create-rdkafka-port';
+import { RDKAFKA_PACKAGE } from '../librdkafka/load-rdkafka';
 import type { IncomingMessage, KafkaPort } from '../port/types';
 
 /** The broker of this run, or why there is none. */
@@ -32,6 +36,57 @@ export function testKafka(addresses: string[] = brokers): Kafka {
 /** The kafkajs port on the test broker. */
 export function testPort(addresses: string[] = brokers): KafkaPort {
   return createKafkaJsPort({ kafka: testKafka(addresses) });
+}
+
+/**
+ * The librdkafka port on the test broker. librdkafka waits `topic.metadata.propagation.max.ms`
+ * (30 s) for a topic it does not know to appear before failing its messages; tests create their
+ * topics first, so the only wait it would lengthen is the missing-topic test's.
+ */
+export function testRdKafkaPort(addresses: string[] = brokers, logger?: Logger): KafkaPort {
+  return createRdKafkaPort({ brokers: addresses, clientId: 'recon-test', config: { 'topic.metadata.propagation.max.ms': 3000 }, ...(logger && { logger }) });
+}
+
+const isCI = ['1', 'true', 'yes'].includes((process.env.CI ?? '').toLowerCase());
+
+/** Why the librdkafka binding cannot load here (undefined when it can). */
+export const rdkafkaMissing: string | undefined = (() => {
+  try {
+    createRequire(import.meta.url)(RDKAFKA_PACKAGE);
+    return undefined;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  }
+})();
+
+/** A client adapter the integration tests run against. */
+export interface TestAdapter {
+  name: 'kafkajs' | 'librdkafka';
+  /** The port on the test broker (or on `addresses`); the librdkafka one logs the client's own warnings to `logger`. */
+  port(addresses?: string[], logger?: Logger): KafkaPort;
+  /** Skip this adapter's tests (no broker, or no native binding outside CI). */
+  skip: boolean;
+}
+
+/**
+ * Both adapters. Without the native binding the librdkafka tests skip under a banner, except in
+ * CI, where the bootstrap step builds it and its absence must fail the run.
+ */
+export const adapters: TestAdapter[] = [
+  { name: 'kafkajs', port: (addresses) => testPort(addresses), skip: noKafka },
+  { name: 'librdkafka', port: testRdKafkaPort, skip: noKafka || (rdkafkaMissing !== undefined && !isCI) },
+];
+
+/** One `describe` per adapter (skipped as {@link adapters} says), titled `<title> [<adapter>]`. */
+export function describeEachAdapter(title: string, body: (adapter: TestAdapter) => void): void {
+  for (const adapter of adapters) describe.skipIf(adapter.skip)(`${title} [${adapter.name}]`, () => body(adapter));
+}
+
+if (!noKafka && rdkafkaMissing !== undefined && !isCI) {
+  process.stderr.write(
+    `\n[recon] librdkafka adapter tests skipped: ${RDKAFKA_PACKAGE} does not load (${rdkafkaMissing}).\n` +
+      '        Build it with `node packages/kafka-sink/scripts/build-librdkafka.mjs` (scripts/bootstrap-test-deps.sh runs it).\n\n',
+  );
 }
 
 /** Every committed message of the topics, up to their current end (read_committed). */
