@@ -1,0 +1,113 @@
+import type { StandardTransaction } from '@recon/core';
+import { generateBank } from './bank';
+import { createClock } from './clock';
+import type { GenContext } from './context';
+import { createAmountText, feeBreakdown } from './fees';
+import { resolveOptions, type GeneratorOptions, type ResolvedOptions } from './options';
+import { generateOrders } from './orders';
+import { createPriceBook } from './price-points';
+import { createBenchRng } from './rng';
+import { generateSettlements } from './settlement';
+import { Label, type GroundTruth } from './truth';
+
+/** Number of distinct price points (matching.md §5.2). */
+export const PRICE_POINTS = 300;
+
+/** Counts of what was generated, for the benchmark report. */
+export interface DatasetStats {
+  orders: number;
+  ledger: number;
+  payments: number;
+  settlementLines: number;
+  refundLines: number;
+  batches: number;
+  withheldBatches: number;
+  bankLines: number;
+  /** Refunds that were due but left out so that no batch nets to zero or less. */
+  droppedRefunds: number;
+}
+
+/** A generated dataset: the four sources as standard transactions, and the answers kept apart. */
+export interface Dataset {
+  options: ResolvedOptions;
+  ledger: StandardTransaction[];
+  payments: StandardTransaction[];
+  settlementLines: StandardTransaction[];
+  bank: StandardTransaction[];
+  truth: GroundTruth;
+  stats: DatasetStats;
+}
+
+/**
+ * Generates a seeded, deterministic reconciliation dataset: a merchant's ledger, Razorpay
+ * payments, Razorpay settlement recon lines and bank statement lines, with the noise of
+ * `reference/matching.md` §5.2 and ground truth for every link. The same options give
+ * byte-identical records.
+ */
+export function generateDataset(input: GeneratorOptions): Dataset {
+  const options = resolveOptions(input);
+  const prices = createPriceBook(createBenchRng(options.seed, 0), PRICE_POINTS);
+  const fees = prices.minor.map(feeBreakdown);
+  const amountText = createAmountText();
+  const ctx: GenContext = {
+    options,
+    clock: createClock(options.startDate),
+    prices,
+    fees,
+    amountText,
+    priceText: { gross: prices.minor.map(amountText), fee: fees.map((f) => amountText(f.fee)), tax: fees.map((f) => amountText(f.tax)) },
+    rng: { orders: createBenchRng(options.seed, 1), settlement: createBenchRng(options.seed, 2), bank: createBenchRng(options.seed, 3) },
+  };
+  const orders = generateOrders(ctx);
+  const settlements = generateSettlements(ctx, orders);
+  const bank = generateBank(ctx, settlements.batches);
+  const { batches } = settlements;
+
+  const truth: GroundTruth = {
+    ledgerOrder: orders.ledger.order,
+    ledgerLabel: orders.ledger.label,
+    paymentOrder: orders.payments.order,
+    paymentLabel: orders.payments.label,
+    lineOrder: settlements.lines.order,
+    lineBatch: settlements.lines.extra,
+    lineIsRefund: settlements.lines.label.map((label) => (label === Label.REFUND ? 1 : 0)),
+    lineLabel: settlements.lines.label,
+    bankBatch: Int32Array.from(bank.lineBatch),
+    bankLabel: Uint8Array.from(bank.lineLabel),
+    orderBatch: settlements.orderBatch,
+    orderLedger: orders.orderLedger,
+    orderPayment: orders.orderPayment,
+    orderLine: settlements.orderLine,
+    refundOrder: Int32Array.from(orders.refunds.order),
+    refundSettled: settlements.refundSettled,
+    refundBatch: settlements.refundBatch,
+    duplicates: new Set<object>([...orders.duplicates, ...bank.duplicates]),
+    batches: {
+      settlementId: batches.map((b) => b.settlementId),
+      utr: batches.map((b) => b.utr.value),
+      withheld: Uint8Array.from(batches, (b) => (b.withheld ? 1 : 0)),
+      net: batches.map((b) => b.net),
+      lineCount: Int32Array.from(batches, (b) => b.orders.length + b.refunds.length),
+      bankLine: bank.batchLine,
+    },
+  };
+  return {
+    options,
+    ledger: orders.ledger.records,
+    payments: orders.payments.records,
+    settlementLines: settlements.lines.records,
+    bank: bank.lines,
+    truth,
+    stats: {
+      orders: options.orders,
+      ledger: orders.ledger.length,
+      payments: orders.payments.length,
+      settlementLines: settlements.lines.length,
+      refundLines: settlements.lines.label.filter((label) => label === Label.REFUND).length,
+      batches: batches.length,
+      withheldBatches: batches.filter((b) => b.withheld).length,
+      bankLines: bank.lines.length,
+      droppedRefunds: settlements.droppedRefunds,
+    },
+  };
+}
