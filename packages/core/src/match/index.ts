@@ -23,3 +23,4 @@ export {
   type IndianPaymentsPresetOptions,
   type SideSelector,
 } from './presets/indian-payments';
+export * from './stream';

@@ -1,0 +1,9 @@
+export {
+  createReconciler,
+  restoreReconciler,
+  type Reconciler,
+  type ReconcilerOptions,
+  type ReconcilerSnapshot,
+  type ReconEvent,
+  type ReconEventType,
+} from './reconciler';
