@@ -6,3 +6,4 @@ export { readJsonLines, scanLines, decodeLine, type JsonLine, type ReadJsonLines
 export { createMemoryCursorStore, type MemoryCursorStore } from './memory-cursor-store';
 export { createFileCursorStore } from './file-cursor-store';
 export { createScheduler, type Scheduler, type SchedulerOptions, type SchedulerState, type SchedulerStatus, type SchedulerTimers, type JobStatus, type SyncJob } from './scheduler';
+export { writeFileAtomic } from './durable-fs';

@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { ReconError } from '@recon/core';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { ReconError, writeFileAtomic } from '@recon/core';
 import { isLedgerDocument } from './validate';
 import type { LedgerStore } from './types';
 
@@ -84,36 +83,3 @@ function corrupt(path: string, why: string, cause?: unknown): ReconError {
   });
 }
 
-/** Replace `path` atomically: temp file next to it, fsync, rename over, fsync the folder. */
-async function writeFileAtomic(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await syncDir(dirname(path));
-}
-
-async function syncDir(dir: string): Promise<void> {
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // not supported on this platform; the file itself is synced
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
