@@ -462,3 +462,15 @@ describe('reconcile: summary', () => {
     expect(s.byRule).toEqual({ pid: { matched: 1, mismatched: 0, suggested: 0 } });
   });
 });
+
+describe('reconcile: rejected records', () => {
+  it('lists unreadable records in content order, whatever the input order', () => {
+    const base = { schema_version: 1 as const, source: 'ledger', account_id: 'A', currency: 'INR', direction: 'CREDIT' as const, status: 'SUCCESS' as const, transaction_type: 'PAYMENT' as const, references: {}, raw: null };
+    const bad = ['b', 'a', 'c'].map((id) => ({ ...base, txn_id: id, amount: '1.00', timestamp: 'not a time' }));
+    const config = { sides: [{ name: 'l', sources: ['ledger'] }, { name: 'r', sources: ['bank'] }], links: [{ name: 'x', left: 'l', right: 'r', rules: [{ name: 'id', identifiers: [{ left: 'txn_id', right: 'txn_id' }] }] }] };
+    const ids = (order: typeof bad) => reconcile(order, config as never).rejected.map((r) => r.record.txn_id);
+    expect(ids(bad)).toHaveLength(3);
+    expect(ids([...bad].reverse())).toEqual(ids(bad));
+    expect(ids(bad)).toEqual(['a', 'b', 'c']);
+  });
+});

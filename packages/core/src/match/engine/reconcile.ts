@@ -1,6 +1,7 @@
 import type { StandardTransaction } from '../../schema/transaction';
 import type { CompiledConfigImpl } from '../config/compiled';
 import { compileConfig } from '../config/compile';
+import { canonicalJson } from './canonical-json';
 import { orderOutcomes } from '../outcomes/order';
 import type { CompiledConfig, LinkResult, LinkSummary, Outcome, ReconConfig, ReconResult } from '../types';
 import { runLink } from './link';
@@ -44,7 +45,13 @@ function run<T>(table: RecordTable<T>, config: CompiledConfigImpl) {
  */
 export function reconcile(records: readonly StandardTransaction[], config: ReconConfig | CompiledConfig): ReconResult {
   const compiled = compileConfig(config) as CompiledConfigImpl;
-  const { table, rejected } = buildRecordTable(records);
+  const built = buildRecordTable(records);
+  const table = built.table;
+  // Listed in content order, not input order, so the result never depends on arrival order.
+  const rejected = built.rejected
+    .map((r) => ({ r, key: canonicalJson(r.record) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ r }) => r);
   const { links, summaries, unassigned } = run(table as RecordTable<unknown>, compiled);
   const outcomes: Outcome[] = [];
   for (const link of links) for (const o of link.outcomes) outcomes.push(o);
