@@ -2,10 +2,9 @@ import { readAmount, readCurrency } from './amount';
 import { channelOf } from './channel';
 import { readFields } from './field-reader';
 import { merchantReferenceFromNotes, normalizeNotes } from './notes';
-import { asJson, compactRefs, DEFAULT_ACCOUNT_ID, finish, type MapOptions, type MapResult } from './result';
+import { asJson, compactRefs, finish, razorpayTxnBase, type MapOptions, type MapResult } from './result';
 import { mapStatus } from './status';
 import { unixToIst } from './time';
-import { RAZORPAY_SOURCE } from '../constants';
 
 /**
  * A Razorpay payment → standard transaction (a CREDIT to the merchant's Razorpay balance).
@@ -48,11 +47,8 @@ export function mapPayment(entity: unknown, options: MapOptions = {}): MapResult
     const bank = fields.optionalString('bank') ?? fields.optionalString('wallet');
     const description = fields.optionalString('description');
     return {
-      schema_version: 1,
+      ...razorpayTxnBase(options),
       txn_id: id as string,
-      source: RAZORPAY_SOURCE,
-      account_id: options.accountId ?? DEFAULT_ACCOUNT_ID,
-      bank_code: 'RAZORPAY',
       amount: amount as string,
       currency: currency as string,
       direction: 'CREDIT',

@@ -1,9 +1,8 @@
 import type { Direction, TransactionType } from '@recon/core';
-import { RAZORPAY_SOURCE } from '../constants';
 import { readAmount, readCurrency } from './amount';
 import { channelOf } from './channel';
 import { readFields } from './field-reader';
-import { asJson, compactRefs, DEFAULT_ACCOUNT_ID, finish, type MapOptions, type MapResult } from './result';
+import { asJson, compactRefs, finish, razorpayTxnBase, type MapOptions, type MapResult } from './result';
 import { istDate, unixToIst } from './time';
 
 const TYPE: Readonly<Record<string, TransactionType>> = Object.freeze({
@@ -68,11 +67,8 @@ export function mapReconItem(entity: unknown, options: MapOptions = {}): MapResu
     const channel = channelOf(fields.optionalString('method'));
     const description = fields.optionalString('description');
     return {
-      schema_version: 1,
+      ...razorpayTxnBase(options),
       txn_id: reconTxnId(settlementId as string, entityId as string),
-      source: RAZORPAY_SOURCE,
-      account_id: options.accountId ?? DEFAULT_ACCOUNT_ID,
-      bank_code: 'RAZORPAY',
       amount: amount as string,
       currency: currency as string,
       direction,

@@ -1,8 +1,7 @@
-import { RAZORPAY_SOURCE } from '../constants';
 import { readAmount, readCurrency } from './amount';
 import { readFields } from './field-reader';
 import { merchantReferenceFromNotes, normalizeNotes } from './notes';
-import { asJson, compactRefs, DEFAULT_ACCOUNT_ID, finish, type MapOptions, type MapResult } from './result';
+import { asJson, compactRefs, finish, razorpayTxnBase, type MapOptions, type MapResult } from './result';
 import { mapStatus } from './status';
 import { unixToIst } from './time';
 
@@ -37,11 +36,8 @@ export function mapRefund(entity: unknown, options: MapOptions = {}): MapResult 
       merchant_reference: receipt ?? merchantReferenceFromNotes(notes),
     });
     return {
-      schema_version: 1,
+      ...razorpayTxnBase(options),
       txn_id: id as string,
-      source: RAZORPAY_SOURCE,
-      account_id: options.accountId ?? DEFAULT_ACCOUNT_ID,
-      bank_code: 'RAZORPAY',
       amount: amount as string,
       currency: currency as string,
       direction: 'DEBIT',

@@ -1,7 +1,6 @@
-import { RAZORPAY_SOURCE } from '../constants';
 import { readAmount } from './amount';
 import { readFields } from './field-reader';
-import { asJson, compactRefs, DEFAULT_ACCOUNT_ID, finish, type MapOptions, type MapResult } from './result';
+import { asJson, compactRefs, finish, razorpayTxnBase, type MapOptions, type MapResult } from './result';
 import { mapStatus } from './status';
 import { unixToIst } from './time';
 
@@ -27,11 +26,8 @@ export function mapSettlement(entity: unknown, options: MapOptions = {}): MapRes
   return finish(fields, entity, 'settlement', () => {
     const references = compactRefs({ settlement_id: id, utr });
     return {
-      schema_version: 1,
+      ...razorpayTxnBase(options),
       txn_id: id as string,
-      source: RAZORPAY_SOURCE,
-      account_id: options.accountId ?? DEFAULT_ACCOUNT_ID,
-      bank_code: 'RAZORPAY',
       amount: amount as string,
       currency,
       direction: 'DEBIT',

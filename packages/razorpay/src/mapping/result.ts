@@ -15,6 +15,11 @@ export interface MapOptions {
 /** The account id mappers use when none is configured. */
 export const DEFAULT_ACCOUNT_ID = 'razorpay';
 
+/** The fields every Razorpay transaction shares, whatever the entity. */
+export function razorpayTxnBase(options: MapOptions) {
+  return { schema_version: 1 as const, source: RAZORPAY_SOURCE, account_id: options.accountId ?? DEFAULT_ACCOUNT_ID, bank_code: 'RAZORPAY' };
+}
+
 /** A short label for messages: the entity's id when it has a usable one. */
 export function labelOf(entity: unknown, key = 'id'): string {
   const id = typeof entity === 'object' && entity !== null ? (entity as Record<string, unknown>)[key] : undefined;
