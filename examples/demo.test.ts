@@ -1,27 +1,53 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoScenario } from './demo/scenario';
+import { expectedTallies, reportedTallies, type ReportJson } from './demo/truth';
 
 const root = resolve(import.meta.dirname, '..');
 
-// The README's demo must always run: this runs it exactly as `npm run demo` does (from source, via tsx).
+// The README's demo must always run and always tell the truth: this runs it exactly as
+// `npm run demo` does (from source, via tsx) and checks the report against the scenario.
 describe('examples/demo.ts', () => {
-  it('syncs through faults and a crash with every row accounted for, exactly once', () => {
-    const out = mkdtempSync(join(tmpdir(), 'recon-demo-'));
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/demo.ts', `--out=${out}`], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 90_000,
-    });
+  const out = mkdtempSync(join(tmpdir(), 'recon-demo-'));
+  const scenario = createDemoScenario();
+  let run: SpawnSyncReturns<string>;
+  beforeAll(() => {
+    run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/demo.ts', `--out=${out}`], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it('runs cleanly, surviving the injected faults and keeping the invalid ledger row with its reason', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('every row (no gap)');
-    expect(run.stdout).toContain('no duplicates');
-    expect(run.stdout).toMatch(/faults survived: .*429.*503.*reset/);
-    const lines = readFileSync(join(out, 'sample-ledger.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { type: string });
-    expect(lines.at(-1)?.type).toBe('state');
-    expect(lines.filter((l) => l.type === 'record').length).toBeGreaterThan(200);
+    expect(run.stdout).toMatch(/faults survived by retrying: .*429.*503.*reset.*502/);
+    const broken = scenario.ledger.find((row) => row.amount.includes(','));
+    expect(run.stdout).toContain(`invalid, kept with its reason: [recon:ledger] Row ${broken?.entry_no} is not a valid transaction`);
+  });
+
+  it('reports, per link, source and outcome, exactly the records and amounts the scenario planted', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportJson;
+    expect(reportedTallies(report)).toEqual(expectedTallies(scenario.expected));
+  });
+
+  it('shows every planted break where it belongs', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportJson;
+    for (const planted of scenario.breaks) {
+      if (!planted.link) continue;
+      const candidates = report.outcomes.filter((o) => o.link === planted.link && o.kind === planted.kind);
+      expect(candidates.length, planted.name).toBeGreaterThan(0);
+      if (planted.record) expect(candidates.some((o) => [...o.left, ...o.right].some((r) => `${r.source}:${r.txn_id}` === planted.record)), planted.name).toBe(true);
+    }
+  });
+
+  it('writes the CSV and the HTML page with every outcome and every break', () => {
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as ReportJson;
+    const csv = readFileSync(join(out, 'outcomes.csv'), 'utf8').trimEnd().split('\r\n');
+    expect(csv.length - 1).toBe(report.outcomes.reduce((n, o) => n + o.left.length + o.right.length, 0));
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html.match(/<tr data-outcome=/g)).toHaveLength(report.outcomes.filter((o) => o.kind !== 'matched').length);
+    expect(html.match(/<svg class="chart"/g)).toHaveLength(Object.keys(report.summary.links).length);
   });
 });

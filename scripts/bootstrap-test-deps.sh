@@ -16,6 +16,27 @@ if ! bash scripts/sshd/install.sh; then
   echo "[recon] warning: OpenSSH's sshd is not installed; the SFTP tests against a real server will be skipped" >&2
 fi
 
+#   - Debian's chromium, for the test that opens the demo's HTML report in a real headless browser
+#     (examples/demo-report.browser.test.ts). Installed only when missing; RECON_CHROMIUM_PATH points
+#     the test at another binary.
+has_chromium() { [ -n "${RECON_CHROMIUM_PATH:-}" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; }
+if ! has_chromium; then
+  as_root=()
+  if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then as_root=(sudo); fi
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" = 0 ] || [ ${#as_root[@]} -gt 0 ]; }; then
+    echo "[recon] installing chromium (headless browser for the demo report's test)..." >&2
+    "${as_root[@]}" apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq chromium >/dev/null || true
+  fi
+  if ! has_chromium; then
+    if is_ci; then
+      echo "[recon] CI=true: Debian's chromium could not be installed; the demo report's browser test needs it" >&2
+      exit 1
+    fi
+    echo "[recon] warning: chromium is not installed; the demo report's browser test will be skipped" >&2
+  fi
+fi
+
 #   - The librdkafka binding (@confluentinc/kafka-javascript, a devDependency of packages/kafka-sink)
 #     for the librdkafka adapter's tests and benchmark: pnpm skips its install script (which would
 #     download a prebuilt binary from GitHub), and this step builds the bundled librdkafka from the

@@ -13,3 +13,4 @@ export * from './http';
 export * from './connector';
 export * from './sync';
 export * from './match';
+export * from './report';

@@ -60,10 +60,12 @@ function reconIndex(rows: readonly RazorpayReconItem[]): Map<string, RazorpayRec
 }
 
 function reconHandler(dataset: RazorpayDataset): RouteHandler {
-  const byDay = reconIndex(dataset.recon);
   return (req) => {
     const query = parseReconQuery(req.query);
     if (!query.ok) return query.response;
+    // Indexed per request, like the other routes read their lists per request: rows a test or a
+    // demo adds to `dataset.recon` after start are served too.
+    const byDay = reconIndex(dataset.recon);
     const prefix = `${String(query.year)}-${String(query.month).padStart(2, '0')}`;
     const rows =
       query.day === undefined

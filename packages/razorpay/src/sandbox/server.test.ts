@@ -83,6 +83,21 @@ describe('Razorpay sandbox server', () => {
     expect(month.body.items.length).toBeGreaterThanOrEqual(day.body.items.length);
   });
 
+  it('serves recon rows added to the dataset after start, as the list routes serve added entities', async () => {
+    const template = sandbox.dataset.recon[0]!;
+    // 2025-01-15 10:00 IST: a day the seeded dataset has no rows on.
+    const added = { ...template, entity_id: 'pay_AddedAfterStart', settlement_id: 'setl_AddedAfterStart', settled_at: 1_736_915_400 };
+    const before = await get('/v1/settlements/recon/combined?year=2025&month=1&day=15');
+    sandbox.dataset.recon.push(added);
+    try {
+      const after = await get('/v1/settlements/recon/combined?year=2025&month=1&day=15');
+      expect(before.body.items).toEqual([]);
+      expect(after.body.items.map((r) => r.entity_id)).toEqual(['pay_AddedAfterStart']);
+    } finally {
+      sandbox.dataset.recon.pop();
+    }
+  });
+
   it('rate-limits with 429, Razorpay\'s envelope and Retry-After when configured', async () => {
     const limited = await startRazorpaySandbox({ seed: 5, payments: 5, rateLimit: { burst: 2, perSecond: 0.001 } });
     try {
