@@ -100,7 +100,7 @@ const TransactionObject = z
   .object({
     /** Wire-format version; bumped whenever a field is added, removed or changes meaning. */
     schema_version: z.literal(SCHEMA_VERSION),
-    /** Stable id, unique within `source`: the source's own id, or {@link deriveTxnId}'s hash. */
+    /** Stable id, unique within `source`: the source's own id, or {@link @recon/core!deriveTxnId}'s hash. */
     txn_id: nonEmpty.max(256),
     /** Which connector produced it (`razorpay`, `hdfc`, `sftp:kotak`, `ledger`, ...). */
     source: nonEmpty.max(64).regex(/^[a-z0-9][a-z0-9_.:-]*$/, 'must be lower-case letters, digits and _.:-'),
