@@ -4,7 +4,7 @@
  * (librdkafka) producing the same messages in the same run, on the project's single-node Apache
  * Kafka 4.x broker. Not a test: it prints figures.
  *
- *   node_modules/.bin/tsx --conditions=@recon/source bench/kafka/run.ts [--messages=100000] [--rounds=3]
+ *   node_modules/.bin/tsx --conditions=@recon/source bench/kafka/run.ts [--messages=100000] [--rounds=3] [--clients=kafkajs,librdkafka]
  *
  * Needs Java 17 + Maven (the broker), kcat (`apt-get install -y kcat`) and the librdkafka binding
  * (`node packages/kafka-sink/scripts/build-librdkafka.mjs`; without it the librdkafka rows are
@@ -12,7 +12,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTransaction, type StandardTransaction } from '@recon/core';
 import { createLedgerDataset, mapLedgerRow } from '@recon/core/testing';
@@ -23,6 +23,8 @@ import { requestsOf } from '../../packages/kafka-sink/src/message/chunk';
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const MESSAGES = arg('messages', 100_000);
 const ROUNDS = arg('rounds', 3);
+/** `--clients=librdkafka` leaves the kafkajs rows out (default: both adapters). */
+const CLIENTS = (process.argv.find((a) => a.startsWith('--clients='))?.split('=')[1] ?? 'kafkajs,librdkafka').split(',');
 const BATCH = 1000; // records per sink write (a checkpoint): one transaction in exactly-once mode
 const PARTITIONS = 3;
 const say = (line = '') => process.stdout.write(line + '\n');
@@ -45,15 +47,26 @@ async function countCommitted(port: KafkaPort, topic: string): Promise<number> {
   return n;
 }
 
-function run(command: string, args: string[]): Promise<void> {
+/** Runs a command under /usr/bin/time; resolves with its CPU time (user + system) in seconds. */
+function run(command: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'recon-cpu %U %S', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.slice(-2000)}`))));
+    child.once('exit', (code) => {
+      const cpu = /recon-cpu ([\d.]+) ([\d.]+)/.exec(stderr);
+      if (code === 0 && cpu) resolve(Number(cpu[1]) + Number(cpu[2]));
+      else reject(new Error(`${command} exited ${code}: ${stderr.slice(-2000)}`));
+    });
   });
 }
+
+/** CPU seconds (user + system, all threads: the clients' native threads included) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
+};
 
 async function main() {
   let broker: BrokerState | undefined;
@@ -119,43 +132,56 @@ async function main() {
         },
       },
     ];
-    const scenarios: Array<{ name: string; target?: number; run: (topic: string) => Promise<void> }> = [
+    const scenarios: Array<{ name: string; target?: number; run: (topic: string) => Promise<number | void> }> = [
       {
-        name: 'kcat (librdkafka, idempotent, acks=all)',
-        // Static headers of the same size as the sink's per-message ones.
+        name: 'kcat (librdkafka, idempotent, acks=all, linger.ms=2)',
+        // The librdkafka adapter's producer settings, spelled out: idempotence, acks=all, its
+        // linger.ms (2; librdkafka's default is 5), no compression, its partitioner. Static headers
+        // of the same size as the sink's per-message ones. Resolves with kcat's own CPU time.
         run: (topic) =>
-          run('kcat', ['-P', '-b', bootstrap, '-t', topic, '-K', '\t', '-l', '-X', 'enable.idempotence=true', '-H', 'recon-source=sample-ledger', '-H', 'recon-schema-version=1', '-H', 'content-type=application/json', '-H', 'recon-txn-id=ltx_0000000000000', '-H', 'recon-stream=bench', file]),
+          run('kcat', [
+            ...['-P', '-b', bootstrap, '-t', topic, '-K', '\t', '-l'],
+            ...['-X', 'enable.idempotence=true', '-X', 'acks=all', '-X', 'linger.ms=2', '-X', 'compression.codec=none', '-X', 'partitioner=murmur2_random'],
+            ...['-H', 'recon-source=sample-ledger', '-H', 'recon-schema-version=1', '-H', 'content-type=application/json', '-H', 'recon-txn-id=ltx_0000000000000', '-H', 'recon-stream=bench'],
+            file,
+          ]),
       },
-      ...sinks('kafkajs', port),
-      ...(rdkafkaLoads ? sinks('librdkafka', rdkafka) : []),
+      ...(CLIENTS.includes('kafkajs') ? sinks('kafkajs', port) : []),
+      ...(rdkafkaLoads && CLIENTS.includes('librdkafka') ? sinks('librdkafka', rdkafka) : []),
     ];
     if (!rdkafkaLoads) say('(librdkafka rows left out: @confluentinc/kafka-javascript does not load; see packages/kafka-sink/scripts/build-librdkafka.mjs)');
 
     const rates = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
+    /** CPU microseconds per message, per round. */
+    const cpu = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
+    say(`load average before the run: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (let round = 1; round <= ROUNDS; round++) {
       for (const scenario of scenarios) {
         const topic = `bench-${round}-${scenarios.indexOf(scenario)}-${Date.now()}`;
         await createTopic(port, topic);
         const started = process.hrtime.bigint();
-        await scenario.run(topic);
+        const cpuFrom = process.cpuUsage();
+        const childCpu = await scenario.run(topic);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        const cpuSeconds = typeof childCpu === 'number' ? childCpu : cpuSince(cpuFrom);
         const count = await countCommitted(port, topic);
         if (count !== MESSAGES) throw new Error(`${scenario.name}: ${count} messages committed, expected ${MESSAGES}`);
         const rate = MESSAGES / seconds;
         rates.get(scenario.name)!.push(rate);
-        say(`  round ${round}: ${scenario.name}: ${seconds.toFixed(2)} s, ${Math.round(rate)} msg/s`);
+        cpu.get(scenario.name)!.push((cpuSeconds * 1e6) / MESSAGES);
+        say(`  round ${round}: ${scenario.name}: ${seconds.toFixed(2)} s, ${Math.round(rate)} msg/s, CPU ${cpuSeconds.toFixed(2)} s (${((cpuSeconds * 1e6) / MESSAGES).toFixed(1)} µs/msg), load ${loadavg()[0]!.toFixed(2)}`);
       }
     }
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const kcat = median(rates.get(scenarios[0]!.name)!);
     say('');
-    say('| producer | messages/s (median) | vs kcat | target |');
-    say('|---|---:|---:|---|');
+    say('| producer | messages/s (median) | vs kcat | CPU µs/msg (median) | target |');
+    say('|---|---:|---:|---:|---|');
     for (const s of scenarios) {
       const m = median(rates.get(s.name)!);
       const target = s.target === undefined ? '' : `≥ ${s.target.toFixed(2)} (${m / kcat >= s.target ? 'met' : 'missed'})`;
-      say(`| ${s.name} | ${Math.round(m).toLocaleString('en-US')} | ${(m / kcat).toFixed(2)} | ${target} |`);
+      say(`| ${s.name} | ${Math.round(m).toLocaleString('en-US')} | ${(m / kcat).toFixed(2)} | ${median(cpu.get(s.name)!).toFixed(1)} | ${target} |`);
     }
     say('');
     say(`Rounds: ${scenarios.map((s) => `${s.name.split(' (')[0]} ${rates.get(s.name)!.map((r) => Math.round(r).toLocaleString('en-US')).join(' / ')}`).join('; ')}`);

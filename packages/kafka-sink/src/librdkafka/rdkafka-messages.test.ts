@@ -1,11 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { fromRdKafkaMessage, toRdKafkaHeaders, toRdKafkaValue } from './rdkafka-messages';
+import { fromRdKafkaMessage, headerConverter, toRdKafkaHeaders, toRdKafkaValue } from './rdkafka-messages';
 
 describe('librdkafka message conversion', () => {
   it('turns the header record into the binding list, keeping every header', () => {
     expect(toRdKafkaHeaders({ 'recon-source': 'hdfc', 'content-type': 'application/json' })).toEqual([{ 'recon-source': 'hdfc' }, { 'content-type': 'application/json' }]);
     expect(toRdKafkaHeaders({})).toBeUndefined();
     expect(toRdKafkaHeaders(undefined)).toBeUndefined();
+  });
+
+  it('converts a stream of header records like toRdKafkaHeaders, reusing the entries whose value repeats', () => {
+    const convert = headerConverter();
+    const first = { 'recon-source': 'hdfc', 'recon-txn-id': 'T1', 'recon-stream': 's' };
+    const second = { 'recon-source': 'hdfc', 'recon-txn-id': 'T2', 'recon-stream': 's' };
+    const third = { 'recon-source': 'icici', 'recon-txn-id': 'T3' };
+    const a = convert(first);
+    const b = convert(second);
+    const c = convert(third);
+    expect([a, b, c]).toEqual([toRdKafkaHeaders(first), toRdKafkaHeaders(second), toRdKafkaHeaders(third)]);
+    expect(b?.[0]).toBe(a?.[0]); // same source: the same entry object
+    expect(b?.[1]).not.toBe(a?.[1]);
+    expect(a?.[1]).toEqual({ 'recon-txn-id': 'T1' }); // an earlier list is never changed afterwards
+    expect(convert({})).toBeUndefined();
+    expect(convert(undefined)).toBeUndefined();
+  });
+
+  it('keeps converting correctly past the number of header names it remembers', () => {
+    const convert = headerConverter();
+    for (let i = 0; i < 200; i++) expect(convert({ [`h${i}`]: String(i), fixed: 'v' })).toEqual([{ [`h${i}`]: String(i) }, { fixed: 'v' }]);
   });
 
   it('sends string values as UTF-8 bytes and keeps tombstones null', () => {

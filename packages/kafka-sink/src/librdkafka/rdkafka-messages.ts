@@ -22,6 +22,34 @@ export function toRdKafkaHeaders(headers: OutgoingMessage['headers']): RdKafkaHe
   return list.length > 0 ? list : undefined;
 }
 
+/** Distinct header names a {@link headerConverter} remembers before it starts over (bounds its memory). */
+const MAX_REMEMBERED_HEADERS = 64;
+
+/**
+ * {@link toRdKafkaHeaders} for a stream of messages whose header values mostly repeat (source,
+ * schema version, content type and stream are the same for a whole write): the one-entry object of
+ * a header whose value did not change since the previous message is reused instead of built again.
+ * The binding copies header names and values during `produce`, so sharing the objects is safe.
+ */
+export function headerConverter(): (headers: OutgoingMessage['headers']) => RdKafkaHeaders | undefined {
+  const last = new Map<string, { value: string; entry: Record<string, string> }>();
+  return (headers) => {
+    if (!headers) return undefined;
+    const list: RdKafkaHeaders = [];
+    for (const name in headers) {
+      const value = headers[name] as string;
+      let seen = last.get(name);
+      if (seen === undefined || seen.value !== value) {
+        if (seen === undefined && last.size >= MAX_REMEMBERED_HEADERS) last.clear();
+        seen = { value, entry: { [name]: value } };
+        last.set(name, seen);
+      }
+      list.push(seen.entry);
+    }
+    return list.length > 0 ? list : undefined;
+  };
+}
+
 /** The binding takes a value as a Buffer (or null for a tombstone), never a string. */
 export function toRdKafkaValue(value: OutgoingMessage['value']): Buffer | null {
   return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ProducerPort, TopicMessages, TransactionalProducerPort } from '../port/types';
+import type { OutgoingMessage, ProducerPort, TopicMessages, TransactionalProducerPort } from '../port/types';
 import type { RdKafkaConfig, RdKafkaContext } from './rdkafka-client';
 import type { RdKafka } from './load-rdkafka';
-import { toRdKafkaHeaders, toRdKafkaValue } from './rdkafka-messages';
+import { headerConverter, toRdKafkaValue, type RdKafkaHeaders } from './rdkafka-messages';
 
 type Producer = InstanceType<RdKafka['Producer']>;
+type ToHeaders = (headers: OutgoingMessage['headers']) => RdKafkaHeaders | undefined;
 
 /** librdkafka's local queue is full (`queue.buffering.max.messages` / `.kbytes`): wait and retry. */
 const QUEUE_FULL = -184;
@@ -17,29 +18,36 @@ const QUEUE_FULL = -184;
  * - `linger.ms: 2` (librdkafka's default is 5): every send waits for its acknowledgements, so the
  *   last partial batch of each send waits out the linger. Measured in `bench/kafka/run.ts`: 2 ms
  *   gave about 10 % more than 5 ms for 1 000-record writes (1 and 2 were alike, 10 was worse).
+ *   Ending each send with `flush()` (which ignores the linger) was tried and measured slower on the
+ *   2-core machine: its worker thread polls the same queue as librdkafka's background thread.
  */
 const PRODUCER_DEFAULTS: RdKafkaConfig = { partitioner: 'murmur2_random', 'linger.ms': 2 };
 
-/** Delivery reports still owed to one `send`. */
-interface Delivery {
-  left: number;
-  sealed: boolean;
+/** Delivery reports the idempotent producer still waits for (one counter: its sends run one at a time). */
+interface Deliveries {
+  outstanding: number;
+  /** The first failed delivery since the last send settled. */
   error?: unknown;
-  done(): void;
+  /** Called when `outstanding` drops to 0. */
+  drained?: () => void;
 }
 
 /**
  * Hands every message to librdkafka (which batches, compresses, retries and orders them). The
  * binding's `produce` is synchronous; when the local queue is full it throws QUEUE_FULL, and the
- * loop waits for deliveries to make room.
+ * loop waits for deliveries to make room. No per-message `opaque`: the binding would create and
+ * free a V8 persistent handle for each one (about 2 µs of CPU per message, measured), and the
+ * counter in {@link Deliveries} needs none.
  */
-async function enqueue(context: RdKafkaContext, producer: Producer, batch: TopicMessages[], delivery: Delivery): Promise<void> {
+async function enqueue(context: RdKafkaContext, producer: Producer, batch: TopicMessages[], toHeaders: ToHeaders, deliveries: Deliveries): Promise<void> {
   for (const { topic, messages } of batch) {
     for (const message of messages) {
+      const value = toRdKafkaValue(message.value);
+      const headers = toHeaders(message.headers);
       for (;;) {
         try {
-          producer.produce(topic, null, toRdKafkaValue(message.value), message.key, null, delivery, toRdKafkaHeaders(message.headers));
-          delivery.left += 1;
+          producer.produce(topic, null, value, message.key, null, undefined, headers);
+          deliveries.outstanding += 1;
           break;
         } catch (error) {
           if ((error as { code?: unknown }).code !== QUEUE_FULL) throw context.wrap(error, `producing to "${topic}"`);
@@ -50,15 +58,22 @@ async function enqueue(context: RdKafkaContext, producer: Producer, batch: Topic
   }
 }
 
-async function connectProducer(context: RdKafkaContext, config: RdKafkaConfig, role: string): Promise<Producer> {
+/**
+ * A connected producer whose delivery reports count `deliveries` down (and keep the first error).
+ *
+ * Delivery reports cost about 3 µs of CPU per message on the JavaScript thread, and a transactional
+ * producer would not need them (librdkafka's commit fails when any message of the transaction
+ * failed delivery, reports or not). But without them `flush()` and the commit's own flush wait in
+ * steps of 10 ms (librdkafka then polls a queue nothing arrives on), which cost more than the
+ * reports for writes of 1 000 records: measured slower in `bench/kafka/run.ts`.
+ */
+async function connectProducer(context: RdKafkaContext, config: RdKafkaConfig, role: string, deliveries: Deliveries): Promise<Producer> {
   const producer = new context.rd.Producer({ ...config, dr_cb: true });
   context.watch(producer, role);
   producer.on('delivery-report', (error, report) => {
-    const delivery = report.opaque as Delivery | undefined;
-    if (!delivery) return;
-    if (error && delivery.error === undefined) delivery.error = context.wrap(error, `delivering to "${report.topic}"`);
-    delivery.left -= 1;
-    if (delivery.sealed && delivery.left === 0) delivery.done();
+    if (error && deliveries.error === undefined) deliveries.error = context.wrap(error, `delivering to "${report.topic}"`);
+    deliveries.outstanding -= 1;
+    if (deliveries.outstanding === 0) deliveries.drained?.();
   });
   await context.call<unknown>(`connecting the ${role}`, (done) => producer.connect({}, done));
   // Delivery reports and errors are served by librdkafka's background thread, not a JS timer.
@@ -66,15 +81,33 @@ async function connectProducer(context: RdKafkaContext, config: RdKafkaConfig, r
   return producer;
 }
 
-/** Enqueues a batch and resolves when every message is acknowledged; rejects with the first delivery error. */
-async function sendAndWait(context: RdKafkaContext, producer: Producer, batch: TopicMessages[]): Promise<void> {
-  let settle!: () => void;
-  const settled = new Promise<void>((resolve) => (settle = resolve));
-  const delivery: Delivery = { left: 0, sealed: false, done: settle };
-  await enqueue(context, producer, batch, delivery);
-  delivery.sealed = true;
-  if (delivery.left > 0) await settled;
-  if (delivery.error !== undefined) throw delivery.error;
+/**
+ * Enqueues a batch and resolves when every message is acknowledged; rejects with the first delivery
+ * error. Sends must not overlap (the caller chains them): every outstanding report then belongs to
+ * this send, or to an earlier one that failed before its reports came in, whose errors this one
+ * then reports too, which errs on the side of a retry.
+ */
+async function sendAndWait(context: RdKafkaContext, producer: Producer, batch: TopicMessages[], toHeaders: ToHeaders, deliveries: Deliveries): Promise<void> {
+  try {
+    await enqueue(context, producer, batch, toHeaders, deliveries);
+    // Set only now: while enqueue waited on a full queue the counter may have touched 0 on the way.
+    if (deliveries.outstanding > 0) await new Promise<void>((resolve) => (deliveries.drained = resolve));
+    if (deliveries.error !== undefined) throw deliveries.error;
+  } finally {
+    deliveries.drained = undefined;
+    if (deliveries.outstanding === 0) deliveries.error = undefined;
+  }
+}
+
+/** A producer's `send`: {@link sendAndWait}, one call at a time in call order (they share one counter). */
+function serialSend(context: RdKafkaContext, producer: Producer, deliveries: Deliveries): (batch: TopicMessages[]) => Promise<void> {
+  const toHeaders = headerConverter();
+  let tail: Promise<unknown> = Promise.resolve();
+  return (batch) => {
+    const run = tail.catch(() => undefined).then(() => sendAndWait(context, producer, batch, toHeaders, deliveries));
+    tail = run;
+    return run;
+  };
 }
 
 async function disconnectProducer(context: RdKafkaContext, producer: Producer | undefined, role: string): Promise<void> {
@@ -83,18 +116,23 @@ async function disconnectProducer(context: RdKafkaContext, producer: Producer | 
   await context.call<unknown>(`disconnecting the ${role}`, (done) => producer.disconnect(5000, done));
 }
 
-/** The idempotent producer: `send` resolves when every message is acknowledged by all in-sync replicas. */
+/**
+ * The idempotent producer: `send` resolves when every message is acknowledged by all in-sync
+ * replicas. Sends run one at a time, in call order (the delivery counter is shared).
+ */
 export function createRdKafkaProducer(loadContext: () => Promise<RdKafkaContext>, compression: 'none' | 'gzip'): ProducerPort {
   let context: RdKafkaContext | undefined;
   let producer: Producer | undefined;
+  let send: ((batch: TopicMessages[]) => Promise<void>) | undefined;
   return {
     async connect() {
       context = await loadContext();
-      producer = await connectProducer(context, context.config(PRODUCER_DEFAULTS, { 'enable.idempotence': true, acks: 'all', 'compression.codec': compression }), 'producer');
+      const deliveries: Deliveries = { outstanding: 0 };
+      producer = await connectProducer(context, context.config(PRODUCER_DEFAULTS, { 'enable.idempotence': true, acks: 'all', 'compression.codec': compression }), 'producer', deliveries);
+      send = serialSend(context, producer, deliveries);
     },
-    async send(batch) {
-      if (!context || !producer) throw new Error('[recon:kafka] producer used before connect()');
-      await sendAndWait(context, producer, batch);
+    send(batch) {
+      return send ? send(batch) : Promise.reject(new Error('[recon:kafka] producer used before connect()'));
     },
     async disconnect() {
       if (context) await disconnectProducer(context, producer, 'producer');
@@ -115,6 +153,7 @@ export function createRdKafkaTransactionalProducer(
 ): TransactionalProducerPort {
   let context: RdKafkaContext | undefined;
   let producer: Producer | undefined;
+  let send: ((batch: TopicMessages[]) => Promise<void>) | undefined;
   let registered = false;
   const timeoutMs = options.transactionTimeoutMs;
   return {
@@ -126,19 +165,22 @@ export function createRdKafkaTransactionalProducer(
         'enable.idempotence': true,
         acks: 'all',
       });
-      producer = await connectProducer(context, config, 'transactional producer');
+      const deliveries: Deliveries = { outstanding: 0 };
+      producer = await connectProducer(context, config, 'transactional producer', deliveries);
+      send = serialSend(context, producer, deliveries);
     },
     async begin() {
       const ctx = context;
       const p = producer;
-      if (!ctx || !p) throw new Error('[recon:kafka] transactional producer used before connect()');
+      const sendBatch = send;
+      if (!ctx || !p || !sendBatch) throw new Error('[recon:kafka] transactional producer used before connect()');
       if (!registered) {
         await ctx.call(`registering transactional id "${options.transactionalId}"`, (done) => p.initTransactions(timeoutMs, done));
         registered = true;
       }
       await ctx.call('beginning a transaction', (done) => p.beginTransaction(done));
       return {
-        send: (batch) => sendAndWait(ctx, p, batch),
+        send: sendBatch,
         commit: () => ctx.call('committing a transaction', (done) => p.commitTransaction(timeoutMs, done)),
         abort: () => ctx.call('aborting a transaction', (done) => p.abortTransaction(timeoutMs, done)),
       };

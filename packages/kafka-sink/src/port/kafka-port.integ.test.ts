@@ -62,6 +62,36 @@ describeEachAdapter('port on a real Kafka 4.x broker', ({ name, port: makePort }
     expect(raw).toEqual(['aborted-1', 'committed-1', 'committed-2']);
   });
 
+  // The librdkafka adapter counts delivery reports without per-message state and its
+  // transactional producer asks for none at all (the commit checks delivery): a message the broker
+  // refuses must still fail the plain send, and must keep a transaction from committing.
+  it('fails a send whose message the broker refuses, and never commits a transaction holding one', async () => {
+    const topic = unique('port-refused');
+    await createTopics(port, [{ topic, partitions: 1, config: { 'max.message.bytes': '2000' } }]);
+    const tooBig = { key: 'big', value: 'x'.repeat(20_000) };
+
+    const producer = port.producer();
+    await producer.connect();
+    await expect(producer.send([{ topic, messages: [{ key: 'ok', value: 'plain-small' }, tooBig] }])).rejects.toThrow();
+    await producer.disconnect();
+
+    const txProducer = port.transactionalProducer({ transactionalId: unique('txn-refused'), transactionTimeoutMs: 30_000 });
+    await txProducer.connect();
+    const txn = await txProducer.begin();
+    const committed = await (async () => {
+      await txn.send([{ topic, messages: [{ key: 'in-txn', value: 'txn-small' }, tooBig] }]);
+      await txn.commit();
+      return true;
+    })().catch(() => false);
+    expect(committed).toBe(false);
+    await txn.abort().catch(() => undefined);
+    await txProducer.disconnect();
+
+    // At most the plain producer's small message (the broker refuses a whole record batch); nothing of the transaction.
+    const values = (await readCommitted(port, [topic])).map((m) => m.value?.toString());
+    expect(values.filter((v) => v !== 'plain-small')).toEqual([]);
+  });
+
   it('reads to the end when the last offsets are transaction markers, and returns at once on an empty topic', async () => {
     const topic = unique('port-markers');
     const empty = unique('port-empty');
