@@ -2,7 +2,12 @@
  * Statement parsers compared on the real corpus and on large inputs, in one run:
  * @recon/formats against mt940js, @centrapay/swift-parser, mt940-js, iso20022.js and camt-parser.
  *
- *   node_modules/.bin/tsx --conditions=@recon/source bench/formats/compare-parsers.ts [--runs 5] [--mb 20]
+ *   node_modules/.bin/tsx --conditions=@recon/source bench/formats/compare-parsers.ts [--runs 5] [--mb 20] [--only NAME] [--files-out FILE]
+ *
+ * Pin it to one core for the issue's figures: `taskset -c 0 node_modules/.bin/tsx …`. `--only @recon`
+ * times just the adapters whose name starts with NAME (correctness and the common file set still
+ * come from every library); `--files-out` writes the common MT940 file list, for profiling one
+ * worker by hand (`BENCH_FILES=… node --cpu-prof … --worker '@recon/formats' big 20 3`).
  *
  * 1. Correctness: every corpus statement file through every library that claims its format; a file
  *    counts as correct when the statement count and every entry amount and sign equal the
@@ -14,7 +19,7 @@
  * Prints a Markdown report.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CORPUS_DIR, CORPUS_PRESENT, canonicalDecimal, loadManifest, moneyDecimal, type CorpusFile } from '../../packages/formats/src/corpus.test-helper';
 import { parseStatementFile } from '@recon/formats';
@@ -176,6 +181,8 @@ async function main(): Promise<void> {
   const option = (flag: string, fallback: number) => Number(args[args.indexOf(flag) + 1] ?? fallback) || fallback;
   const runs = option('--runs', 5);
   const mb = option('--mb', 20);
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+  const filesOut = args.includes('--files-out') ? args[args.indexOf('--files-out') + 1] : undefined;
   const manifest = loadManifest().filter((e) => e.kind === 'statement file' || e.kind === 'balances-only/empty');
   const lines: string[] = [];
   lines.push(`Node ${process.version}; ${runs} timed runs after 2 warm-ups, fresh process per library and workload; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')} at start.`, '');
@@ -218,9 +225,11 @@ async function main(): Promise<void> {
   const speedTable = (title: string, formats: ReadonlyArray<CorpusFile['format']>, contenders: Adapter[], workloads: Array<[string, string]>) => {
     const common = manifest.filter((e) => formats.includes(e.format) && contenders.every((a) => results.get(a.name)?.get(e.file) === 'correct')).map((e) => e.file);
     lines.push(`### ${title}: ${common.length} corpus files every library below reads correctly`, '');
+    if (filesOut && formats[0] === 'mt940') writeFileSync(filesOut, JSON.stringify(common));
     lines.push('| library | workload | MB/s (median [slowest–fastest]) | MB/s of CPU time | peak RSS MB |', '|---|---|---|---|---|');
     for (const [workload, label] of workloads) {
       for (const adapter of contenders) {
+        if (only !== undefined && !adapter.name.startsWith(only)) continue;
         const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--worker', adapter.name, workload, String(mb), String(runs)], {
           env: { ...process.env, BENCH_FILES: JSON.stringify(workload === 'big' && formats[0] === 'camt053' ? [biggestCamt(common)] : common) },
           maxBuffer: 1 << 20,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryDateNear, fullYear, isIsoDate, isoDate, swiftDate } from './dates';
+import { entryDateNear, fullYear, isIsoDate, isoDate, swiftDate, swiftDateAt } from './dates';
 
 describe('dates', () => {
   it('reads SWIFT YYMMDD with a fixed century pivot (80-99 → 19xx)', () => {
@@ -17,6 +17,17 @@ describe('dates', () => {
     expect(swiftDate('2002')).toBeUndefined();
     expect(isoDate(1900, 2, 29)).toBeUndefined();
     expect(isoDate(2000, 2, 29)).toBe('2000-02-29');
+  });
+
+  it('reads YYMMDD in place, and answers the same the second time (cached, bad dates included)', () => {
+    expect(swiftDateAt(':61:2002190219C1,00', 4)).toBe('2020-02-19');
+    expect(swiftDateAt('C230229EUR1,00', 1)).toBeUndefined();
+    expect(swiftDateAt('C230229EUR1,00', 1)).toBeUndefined();
+    expect(swiftDate('230229')).toBeUndefined();
+    expect(swiftDateAt('20021', 0)).toBeUndefined();
+    expect(swiftDateAt('2002 9', 0)).toBeUndefined();
+    expect(swiftDateAt('20021\u0669', 0)).toBeUndefined();
+    expect(swiftDate('2002190')).toBeUndefined();
   });
 
   it('puts an entry date (MMDD) in the year nearest its value date', () => {

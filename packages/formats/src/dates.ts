@@ -28,16 +28,35 @@ export function fullYear(yy: number): number {
   return yy >= 80 ? 1900 + yy : 2000 + yy;
 }
 
-/** Statements repeat a handful of dates thousands of times; each is computed once. */
-const swiftDates = new Map<string, string | undefined>();
+/**
+ * Statements repeat a handful of dates thousands of times; each is computed once, by its six
+ * digits as one number (0–999999), so a lookup needs no slice and no string hash. `null` marks a
+ * number already found not to be a calendar date.
+ */
+const swiftDates = new Map<number, string | null>();
+
+/**
+ * SWIFT `YYMMDD` at `at` in `text` as `YYYY-MM-DD`, or undefined when the six characters there are
+ * not digits of a calendar date. What {@link swiftDate} does for a slice, without making one.
+ */
+export function swiftDateAt(text: string, at: number): string | undefined {
+  let key = 0;
+  for (let i = at; i < at + 6; i++) {
+    const d = text.charCodeAt(i) - 48;
+    // NaN past the end fails this too.
+    if (!(d >= 0 && d <= 9)) return undefined;
+    key = key * 10 + d;
+  }
+  const cached = swiftDates.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = isoDate(fullYear(Math.floor(key / 10000)), Math.floor(key / 100) % 100, key % 100);
+  if (swiftDates.size < 100_000) swiftDates.set(key, result ?? null);
+  return result;
+}
 
 /** SWIFT `YYMMDD` as `YYYY-MM-DD`, or undefined when it is not a calendar date. */
 export function swiftDate(yymmdd: string): string | undefined {
-  const cached = swiftDates.get(yymmdd);
-  if (cached !== undefined || swiftDates.has(yymmdd)) return cached;
-  const result = /^[0-9]{6}$/.test(yymmdd) ? isoDate(fullYear(Number(yymmdd.slice(0, 2))), Number(yymmdd.slice(2, 4)), Number(yymmdd.slice(4, 6))) : undefined;
-  if (swiftDates.size < 100_000) swiftDates.set(yymmdd, result);
-  return result;
+  return yymmdd.length === 6 ? swiftDateAt(yymmdd, 0) : undefined;
 }
 
 const digitAt = (text: string, at: number) => text.charCodeAt(at) - 48;
@@ -51,8 +70,9 @@ export function entryDateNear(valueDate: string, mmdd: string): string | undefin
   if (mmdd.length !== 4) return undefined;
   // Digits by character code: this runs once per entry, and slices and Number() were most of it.
   for (let i = 0; i < 4; i++) if (!(digitAt(mmdd, i) >= 0 && digitAt(mmdd, i) <= 9)) return undefined;
-  const year = Number(valueDate.slice(0, 4));
-  const valueMonth = Number(valueDate.slice(5, 7));
+  // `valueDate` is always `YYYY-MM-DD` here.
+  const year = digitAt(valueDate, 0) * 1000 + digitAt(valueDate, 1) * 100 + digitAt(valueDate, 2) * 10 + digitAt(valueDate, 3);
+  const valueMonth = digitAt(valueDate, 5) * 10 + digitAt(valueDate, 6);
   const month = digitAt(mmdd, 0) * 10 + digitAt(mmdd, 1);
   const day = digitAt(mmdd, 2) * 10 + digitAt(mmdd, 3);
   // More than half a year apart within one calendar year means the booking crossed New Year.

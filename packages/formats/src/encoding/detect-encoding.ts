@@ -98,6 +98,15 @@ function guessSingleByte(bytes: Uint8Array): TextEncoding {
 
 /** The `encoding="…"` of an XML declaration at the very start (ASCII-compatible bytes only). */
 function xmlDeclaredEncoding(bytes: Uint8Array): string | undefined {
+  // Most files are not XML: the first byte after the blanks `\s` allows in latin1 (tab to CR,
+  // space, no-break space) settles it without building the head as text.
+  let at = 0;
+  while (at < bytes.length && at < 256) {
+    const b = bytes[at] as number;
+    if (b === 32 || (b >= 9 && b <= 13) || b === 0xa0) at++;
+    else break;
+  }
+  if (bytes[at] !== 60 /* < */) return undefined;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
   const match = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
   return match?.[1];

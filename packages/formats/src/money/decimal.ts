@@ -10,12 +10,19 @@ export type DecimalResult = { ok: true; money: Money } | { ok: false; problem: D
 /** Exponents by code; -1 for a code that has none (unknown), so one lookup answers both. */
 const exponents = new Map<string, number>();
 
+/** The last currency asked for and its entry: a statement asks for the same one on every line. */
+let lastCurrency = '';
+let lastExponent = -1;
+
 function exponentFor(currency: string): number | undefined {
+  if (currency === lastCurrency) return lastExponent < 0 ? undefined : lastExponent;
   let exponent = exponents.get(currency);
   if (exponent === undefined) {
     exponent = statementExponent(currency) ?? -1;
     if (exponents.size < 1000) exponents.set(currency, exponent);
   }
+  lastCurrency = currency;
+  lastExponent = exponent;
   return exponent < 0 ? undefined : exponent;
 }
 

@@ -1,7 +1,8 @@
 import type { InvalidDataError } from '@recon/core';
-import { entryDateNear, swiftDate } from '../dates';
+import { entryDateNear, swiftDateAt } from '../dates';
 import { FormatErrorCode, recordError } from '../errors';
 import { readDecimal } from '../money/decimal';
+import { isBlank } from '../whitespace';
 import type { AmountDetails, Charge, EntryReferences, ExtraField, FormatWarning, StatementEntry } from '../types';
 import { readField61 } from './field-61';
 import { readNarrative, type NarrativeDialect } from './narrative';
@@ -46,7 +47,8 @@ export function buildEntry(
 
   const f = readField61(fields.line61.value);
   if (typeof f === 'string') return fail(f, raw, line);
-  const valueDate = swiftDate(f.valueDate);
+  // readField61 has checked that the value starts with six digits.
+  const valueDate = swiftDateAt(fields.line61.value, 0);
   if (!valueDate) return fail(`${f.valueDate} is not a YYMMDD value date`, raw, line);
   if (ctx.currency === undefined) {
     return fail('the statement names no currency (no balance, :34F: or :25: suffix); pass options.currency to read it', raw, line);
@@ -74,7 +76,7 @@ export function buildEntry(
     if (booking) entry.bookingDate = booking;
     else warnings.push({ code: 'ENTRY_DATE_INVALID', message: `:61: entry date ${f.entryDate} is not a date; booking date left empty`, line, data: { entryDate: f.entryDate } });
   }
-  if (f.typeCode) entry.typeCode = sharedTypeCode(f.typeCode);
+  if (f.typeCode) entry.typeCode = f.typeCode;
   if (f.fundsCode) entry.fundsCode = f.fundsCode;
   if (f.supplementary) entry.supplementaryDetails = f.supplementary;
 
@@ -83,7 +85,7 @@ export function buildEntry(
   if (f.bankReference && !isNoReference(f.bankReference)) references.accountServicerReference = f.bankReference;
 
   const information = fields.narrative.length === 1 ? (fields.narrative[0] as MtField).value : fields.narrative.map((n) => n.value).join('\n');
-  if (information.trim() !== '') {
+  if (!isBlank(information)) {
     entry.information = information;
     const details = readNarrative(information, ctx.dialects);
     entry.details = details;
@@ -111,19 +113,6 @@ export function buildEntry(
     entry.charges = [taken];
   }
   return { entry };
-}
-
-/**
- * A handful of type codes (`NTRF`, `NMSC`, `N051`) repeat on every line: one shared string each
- * instead of a copy per entry that the result keeps alive.
- */
-const typeCodes = new Map<string, string>();
-
-function sharedTypeCode(code: string): string {
-  const shared = typeCodes.get(code);
-  if (shared !== undefined) return shared;
-  if (typeCodes.size < 10_000) typeCodes.set(code, code);
-  return code;
 }
 
 function fail(problem: string, raw: string, line: number): { error: InvalidDataError } {

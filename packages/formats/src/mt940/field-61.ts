@@ -43,6 +43,23 @@ function isTypeCodeAt(text: string, at: number): boolean {
 }
 
 /**
+ * A handful of type codes (`NTRF`, `NMSC`, `N051`) repeat on every line: one shared string each,
+ * keyed by the four character codes (all below 128, checked by {@link isTypeCodeAt}), instead of a
+ * slice per entry that the result keeps alive.
+ */
+const typeCodes = new Map<number, string>();
+
+function typeCodeAt(text: string, at: number): string {
+  const key = text.charCodeAt(at) * 0x200000 + text.charCodeAt(at + 1) * 0x4000 + text.charCodeAt(at + 2) * 0x80 + text.charCodeAt(at + 3);
+  let code = typeCodes.get(key);
+  if (code === undefined) {
+    code = text.slice(at, at + 4).trimEnd();
+    if (typeCodes.size < 10_000) typeCodes.set(key, code);
+  }
+  return code;
+}
+
+/**
  * Parse a `:61:` value (its continuation lines joined with `\n`), with the variants real files
  * have: reversal marks, funds code letters, a blank entry date, a space before the type code,
  * no type code at all (`…,00//ref`, `…,00NONREF`), comma or dot decimals with zero padding,
@@ -120,16 +137,24 @@ export function readField61(value: string): Line61 | string {
   if (first.startsWith('NONREF', at)) {
     // `D20,00NONREF` (Penta): no type code; reading `NONR` as one would leave the reference "EF".
   } else if (isTypeCodeAt(first, at)) {
-    typeCode = first.slice(at, at + 4).trimEnd();
+    typeCode = typeCodeAt(first, at);
     at += 4;
   }
   const slashes = first.indexOf('//', at);
   const customer = (slashes < 0 ? first.slice(at) : first.slice(at, slashes)).trimEnd();
   const bank = slashes < 0 ? '' : first.slice(slashes + 2).trim();
   // Only a double space can make a padded layout; most lines have none.
-  const inline = customer.includes('  ') ? splitPadded(customer) : { reference: customer.trim(), padded: '' };
+  let reference: string;
+  let padded = '';
+  if (customer.includes('  ')) {
+    const split = splitPadded(customer);
+    reference = split.reference;
+    padded = split.padded;
+  } else {
+    reference = customer.trim();
+  }
   const continuation = newline < 0 ? '' : value.slice(newline + 1).trim();
-  const supplementary = inline.padded === '' ? continuation : continuation === '' ? inline.padded : `${inline.padded}\n${continuation}`;
+  const supplementary = padded === '' ? continuation : continuation === '' ? padded : `${padded}\n${continuation}`;
   return {
     valueDate: first.slice(0, 6),
     entryDate: hasEntryDate ? first.slice(6, 10) : undefined,
@@ -137,7 +162,7 @@ export function readField61(value: string): Line61 | string {
     fundsCode: funds >= 0 ? first[funds] : undefined,
     amount: first.slice(amountAt, amountEnd),
     typeCode,
-    customerReference: inline.reference === '' ? undefined : inline.reference,
+    customerReference: reference === '' ? undefined : reference,
     bankReference: bank === '' ? undefined : bank,
     supplementary: supplementary === '' ? undefined : supplementary,
   };

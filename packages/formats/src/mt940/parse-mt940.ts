@@ -4,7 +4,7 @@ import { isStatementCurrency } from '../money/currency';
 import { formatMinor, readDecimal } from '../money/decimal';
 import { balanceWarnings, continuityWarnings } from '../statement/balance-check';
 import type { Balance, BalanceKind, FormatWarning, Statement, StatementSummary } from '../types';
-import { buildEntry, toExtra, type EntryFields } from './build-entry';
+import { buildEntry, toExtra, type EntryContext, type EntryFields } from './build-entry';
 import type { NarrativeDialect } from './narrative';
 import { parseAccountField, parseBalanceText, parseDateTimeIndication, parseEntryCount, parseFloorLimit } from './simple-fields';
 import { splitMessages, type MtField, type MtMessage } from './split-messages';
@@ -32,18 +32,34 @@ export interface Mt940Result {
   warnings: FormatWarning[];
 }
 
-const BALANCE_KIND: Readonly<Record<string, BalanceKind>> = {
-  '60F': 'opening',
-  '60': 'opening',
-  '60M': 'interim-opening',
-  '62F': 'closing',
-  '62': 'closing',
-  '62M': 'interim-closing',
-  '64': 'closing-available',
-  '65': 'forward-available',
-};
+/**
+ * What a balance tag means, or undefined for other tags. A switch over the shared tag constants
+ * rather than a record: `'60'` and `'62'` are array-index keys to V8, which made the record
+ * lookup a slow keyed one for every field.
+ */
+function balanceKind(tag: string): BalanceKind | undefined {
+  switch (tag) {
+    case '60F':
+    case '60':
+      return 'opening';
+    case '60M':
+      return 'interim-opening';
+    case '62F':
+    case '62':
+      return 'closing';
+    case '62M':
+      return 'interim-closing';
+    case '64':
+      return 'closing-available';
+    case '65':
+      return 'forward-available';
+    default:
+      return undefined;
+  }
+}
 
-const MT942_TAGS: ReadonlySet<string> = new Set(['13D', '13', '34F', '90D', '90C']);
+/** MT942-only tags. Tags are shared constant strings (see `split-messages.ts`): cheap to compare. */
+const isMt942Tag = (tag: string) => tag === '13D' || tag === '34F' || tag === '90D' || tag === '90C' || tag === '13';
 
 /**
  * Parse MT940 (customer statement) and MT942 (interim report) text: any number of messages,
@@ -75,11 +91,27 @@ export function parseMt940(input: string, options: Mt940Options = {}): Mt940Resu
   return { statements, warnings };
 }
 
+type BalanceRead = ReturnType<typeof parseBalanceText>;
+
+/**
+ * The balance field {@link statementCurrency} read last and what it read: the statement loop reads
+ * the same field again, and a balance is read once instead of twice (two per statement).
+ */
+let lastBalanceField: MtField | undefined;
+let lastBalanceRead: BalanceRead | undefined;
+
+function readBalanceField(f: MtField): BalanceRead {
+  if (f === lastBalanceField) return lastBalanceRead as BalanceRead;
+  lastBalanceField = f;
+  lastBalanceRead = parseBalanceText(f.value);
+  return lastBalanceRead;
+}
+
 /** The statement currency: first readable balance, else `:34F:`, `:90D:`/`:90C:`, the `:25:` suffix, the option. */
 function statementCurrency(fields: readonly MtField[], fallback: string | undefined): string | undefined {
   for (const f of fields) {
-    if (BALANCE_KIND[f.tag] !== undefined) {
-      const read = parseBalanceText(f.value);
+    if (balanceKind(f.tag) !== undefined) {
+      const read = readBalanceField(f);
       if (read.ok && isStatementCurrency(read.balance.currency)) return read.balance.currency;
     }
   }
@@ -94,7 +126,7 @@ function statementCurrency(fields: readonly MtField[], fallback: string | undefi
 
 function buildStatement(message: MtMessage, text: string, fallbackCurrency: string | undefined, dialects: readonly NarrativeDialect[]): Statement {
   let isMt942 = message.messageType === '942';
-  for (let i = 0; !isMt942 && i < message.fields.length; i++) isMt942 = MT942_TAGS.has((message.fields[i] as MtField).tag);
+  for (let i = 0; !isMt942 && i < message.fields.length; i++) isMt942 = isMt942Tag((message.fields[i] as MtField).tag);
   const statement: Statement = {
     format: isMt942 ? 'mt942' : 'mt940',
     account: {},
@@ -109,6 +141,8 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
   const currency = statementCurrency(message.fields, fallbackCurrency);
   if (currency) statement.currency = currency;
   let open: EntryFields | undefined;
+  // One context per statement, its index moved along, instead of an object per entry.
+  const ctx: EntryContext = { text, currency, index: 0, dialects };
   const summary: StatementSummary = {};
 
   for (const whole of message.fields) {
@@ -120,12 +154,13 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
       continue;
     }
     if (open) {
-      closeEntry(open, statement, text, currency, dialects);
+      closeEntry(open, statement, ctx);
       open = undefined;
     }
-    const kind = BALANCE_KIND[f.tag];
+    const kind = balanceKind(f.tag);
     if (kind !== undefined) {
-      const read = parseBalanceText(f.value);
+      // `f` is `whole` unless continuation lines were cut off, and then it must be read anew.
+      const read = f === whole ? readBalanceField(f) : parseBalanceText(f.value);
       if (!read.ok) {
         fieldError(statement, text, f, read.problem);
         continue;
@@ -193,7 +228,12 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
         statement.extras.push(toExtra(f));
     }
   }
-  if (open) closeEntry(open, statement, text, currency, dialects);
+  if (open) closeEntry(open, statement, ctx);
+  // Arrays grown by push keep room for 17 and more; the result lives on, so it keeps exact copies.
+  statement.balances = exact(statement.balances);
+  statement.entries = exact(statement.entries);
+  lastBalanceField = undefined;
+  lastBalanceRead = undefined;
   if (summary.credits || summary.debits) {
     statement.summary = summary;
     statement.warnings.push(...summaryWarnings(statement, summary));
@@ -202,9 +242,14 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
   return statement;
 }
 
+function exact<T>(items: T[]): T[] {
+  return items.length === 0 ? items : items.slice();
+}
+
 /** The `:61:` (with its `:86:` and `:NS:`) as an entry, or as the error that says why it is none. */
-function closeEntry(open: EntryFields, statement: Statement, text: string, currency: string | undefined, dialects: readonly NarrativeDialect[]): void {
-  const built = buildEntry(open, { text, currency, index: statement.entries.length, dialects }, statement.warnings);
+function closeEntry(open: EntryFields, statement: Statement, ctx: EntryContext): void {
+  ctx.index = statement.entries.length;
+  const built = buildEntry(open, ctx, statement.warnings);
   if ('entry' in built) statement.entries.push(built.entry);
   else statement.errors.push(built.error);
 }

@@ -1,4 +1,4 @@
-import { swiftDate } from '../dates';
+import { swiftDate, swiftDateAt } from '../dates';
 import { isStatementCurrency } from '../money/currency';
 import type { StatementAccount } from '../types';
 
@@ -48,9 +48,26 @@ function compactBalance(value: string): { ok: true; balance: BalanceText } | und
   }
   // `[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+`: a lone separator is no amount.
   if (separator === 10 && n === 11) return undefined;
-  const date = swiftDate(value.slice(1, 7));
+  const date = swiftDateAt(value, 1);
   if (!date) return undefined;
-  return { ok: true, balance: { mark: mark === 67 ? 'C' : 'D', date, currency: value.slice(7, 10), amount: value.slice(10) } };
+  return { ok: true, balance: { mark: mark === 67 ? 'C' : 'D', date, currency: currencyAt(value, 7), amount: value.slice(10) } };
+}
+
+/**
+ * Currency codes as shared strings, keyed by their three letters' codes: every balance names one,
+ * and a fresh three-character copy per balance would stay alive as long as the result.
+ */
+const currencies = new Map<number, string>();
+
+/** The three upper-case letters at `at` (checked by the caller) as a shared string. */
+function currencyAt(value: string, at: number): string {
+  const key = (value.charCodeAt(at) << 16) | (value.charCodeAt(at + 1) << 8) | value.charCodeAt(at + 2);
+  let code = currencies.get(key);
+  if (code === undefined) {
+    code = value.slice(at, at + 3);
+    if (currencies.size < 20_000) currencies.set(key, code);
+  }
+  return code;
 }
 
 /** MT942 `:34F:` floor limit: currency, optional D/C mark (one limit for both when absent), amount. */
@@ -90,12 +107,13 @@ const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
  * `account CCY` or a bare number. `id` is always the trimmed text as written.
  */
 export function parseAccountField(value: string): StatementAccount {
-  const id = value.replace(/\s*\n\s*/g, ' ').trim();
+  const id = (value.includes('\n') ? value.replace(/\s*\n\s*/g, ' ') : value).trim();
   const account: StatementAccount = { id };
   let body = id;
   // A trailing currency code (`NL10BUNQ2290325473 EUR`, `20011111/120119000EUR`), unless the
-  // whole text is itself an IBAN.
-  const currency = /^(.*[0-9])[ ]?([A-Z]{3})$/.exec(body);
+  // whole text is itself an IBAN. Most identifiers end in a digit and skip the pattern.
+  const last = body.charCodeAt(body.length - 1);
+  const currency = last >= 65 && last <= 90 ? /^(.*[0-9])[ ]?([A-Z]{3})$/.exec(body) : null;
   if (currency && isStatementCurrency(currency[2] as string) && !IBAN.test(body)) {
     account.currency = currency[2] as string;
     body = (currency[1] as string).trim();

@@ -15,7 +15,13 @@ export const DEFAULT_NARRATIVE_DIALECTS: readonly NarrativeDialect[] = [subfield
  * reader can override a built-in one; free text is the last resort.
  */
 export function readNarrative(text: string, custom: readonly NarrativeDialect[] = []): NarrativeDetails {
-  for (const dialect of custom) if (dialect.matches(text)) return dialect.read(text);
-  for (const dialect of DEFAULT_NARRATIVE_DIALECTS) if (dialect.matches(text)) return dialect.read(text);
+  for (let i = 0; i < custom.length; i++) {
+    const dialect = custom[i] as NarrativeDialect;
+    if (dialect.matches(text)) return dialect.read(text);
+  }
+  // The built-in ones called directly, in DEFAULT_NARRATIVE_DIALECTS order: one call site per
+  // dialect stays monomorphic, where a loop over the list made every call polymorphic.
+  if (subfieldsDialect.matches(text)) return subfieldsDialect.read(text);
+  if (slashTagsDialect.matches(text)) return slashTagsDialect.read(text);
   return freeTextDialect.read(text);
 }

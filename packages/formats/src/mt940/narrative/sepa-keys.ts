@@ -4,35 +4,48 @@ import type { EntryReferences } from '../../types';
  * SEPA keywords in German remittance text (`EREF+…SVWZ+…`), as the DFÜ agreement (Anlage 3)
  * lists them. Matched only as whole keys; the value runs to the next key.
  */
-const KEYS: ReadonlySet<string> = new Set(['EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'IBAN', 'BIC', 'COAM', 'OAMT', 'PURP', 'RREF', 'BREF', 'ORCR', 'ORMR']);
+const KEYS: ReadonlyMap<string, string> = new Map(
+  ['EREF', 'KREF', 'MREF', 'CRED', 'DEBT', 'SVWZ', 'ABWA', 'ABWE', 'IBAN', 'BIC', 'COAM', 'OAMT', 'PURP', 'RREF', 'BREF', 'ORCR', 'ORMR'].map((k): [string, string] => [k, k]),
+);
 
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /**
  * `EREF+x SVWZ+y` → `[['EREF', 'x'], ['SVWZ', 'y']]`, or undefined when the text has no key. A key
  * counts only at the start or after a non-letter (so `XIBAN+` inside a word is text). Text before
- * the first key comes back under the empty key. Scans the `+` signs, not the text with a pattern.
+ * the first key comes back under the empty key. Scans the `+` signs, not the text with a pattern;
+ * keys come back as shared constant strings.
  */
 export function readSepaKeys(text: string): Array<[string, string]> | undefined {
-  const hits: Array<{ key: string; at: number; valueAt: number }> = [];
+  // One pass: each key's value is cut when the next key is found (a key never overlaps the one
+  // before it, since keys are letters and the `+` of the one before is not).
+  let out: Array<[string, string]> | undefined;
+  let key = '';
+  let valueAt = 0;
   for (let plus = text.indexOf('+'); plus >= 0; plus = text.indexOf('+', plus + 1)) {
-    for (const length of [4, 3]) {
-      const at = plus - length;
-      if (at < 0 || (at > 0 && isLetter(text.charCodeAt(at - 1)))) continue;
-      const key = text.slice(at, plus);
-      if (KEYS.has(key)) {
-        hits.push({ key, at, valueAt: plus + 1 });
-        break;
-      }
+    const found = keyBefore(text, plus, 4) ?? keyBefore(text, plus, 3);
+    if (found === undefined) continue;
+    const at = plus - found.length;
+    if (out === undefined) {
+      out = [];
+      const lead = text.slice(0, at).trim();
+      if (lead !== '') out.push(['', lead]);
+    } else {
+      out.push([key, text.slice(valueAt, at).trim()]);
     }
+    key = found;
+    valueAt = plus + 1;
   }
-  const firstHit = hits[0];
-  if (!firstHit) return undefined;
-  const out: Array<[string, string]> = [];
-  const lead = text.slice(0, firstHit.at).trim();
-  if (lead !== '') out.push(['', lead]);
-  hits.forEach((hit, i) => out.push([hit.key, text.slice(hit.valueAt, hits[i + 1]?.at ?? text.length).trim()]));
+  if (out === undefined) return undefined;
+  out.push([key, text.slice(valueAt).trim()]);
   return out;
+}
+
+/** The key of `length` letters that ends at the `+` at `plus`, at the start or after a non-letter. */
+function keyBefore(text: string, plus: number, length: number): string | undefined {
+  const at = plus - length;
+  if (at < 0 || (at > 0 && isLetter(text.charCodeAt(at - 1)))) return undefined;
+  return KEYS.get(text.slice(at, plus));
 }
 
 /** The references SEPA keys carry, or undefined for none. `NOTPROVIDED` (the SEPA "no end-to-end id") is dropped. */

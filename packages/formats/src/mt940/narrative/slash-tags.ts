@@ -10,6 +10,11 @@ const TAGS = [
 const SPLIT = new RegExp(`/(${TAGS.join('|')})/`, 'g');
 const START = new RegExp(`^\\s*/(${TAGS.join('|')})/`);
 
+/** A value between its tag and the next one, without its closing slash and blanks. */
+function valueText(flat: string, from: number, to: number): string {
+  return flat.slice(from, Math.max(from, to)).replace(/\/$/, '').trim();
+}
+
 /** `USTD//Invoice 12/` → `Invoice 12`; `STRD/CUR/RF18…/` → `RF18…`. */
 function cleanRemittance(value: string): string {
   const structured = /^(?:USTD|STRD)\/(?:[A-Z]{3,4})?\/*(.*?)\/*$/.exec(value);
@@ -28,39 +33,50 @@ export const slashTagsDialect: NarrativeDialect = {
     const flat = text.replace(/\r?\n/g, '');
     const fields: { [key: string]: string } = {};
     const details: NarrativeDetails = { dialect: 'slash-tags', fields };
-    const hits: Array<{ tag: string; at: number; valueAt: number }> = [];
+    // Each tag's value runs from its closing slash to the next tag, stored when the next is found.
+    let hits = 0;
+    let tag = '';
+    let valueAt = 0;
     SPLIT.lastIndex = 0;
     for (let m = SPLIT.exec(flat); m; m = SPLIT.exec(flat)) {
-      hits.push({ tag: m[1] as string, at: m.index, valueAt: m.index + m[0].length });
+      if (hits > 0) addField(fields, tag, valueText(flat, valueAt, m.index));
+      hits++;
+      tag = m[1] as string;
+      valueAt = m.index + m[0].length;
       // The closing slash of this tag may open the next one: step back onto it.
-      SPLIT.lastIndex = m.index + m[0].length - 1;
+      SPLIT.lastIndex = valueAt - 1;
     }
-    hits.forEach((hit, i) => {
-      const end = hits[i + 1]?.at ?? flat.length;
-      const value = flat.slice(hit.valueAt, Math.max(hit.valueAt, end)).replace(/\/$/, '').trim();
-      addField(fields, hit.tag, value);
-    });
+    if (hits > 0) addField(fields, tag, valueText(flat, valueAt, flat.length));
     if (fields.TRTP) details.bookingText = fields.TRTP;
     const remi = fields.REMI === undefined ? undefined : cleanRemittance(fields.REMI);
-    const after = hits.length > 0 ? '' : flat;
-    details.purpose = remi && remi !== '' ? remi : after !== '' ? after : undefined;
-    if (details.purpose === undefined) delete details.purpose;
-    const counterparty: EntryCounterparty = {};
+    const after = hits > 0 ? '' : flat;
+    const purpose = remi && remi !== '' ? remi : after !== '' ? after : undefined;
+    // Set only when there is one: deleting a key would turn every result into a slow dictionary.
+    if (purpose !== undefined) details.purpose = purpose;
     const cntp = fields.CNTP?.split('/');
     const name = fields.NAME ?? cntp?.[2] ?? fields.BENM ?? fields.ORDP;
     const account = fields.IBAN ?? cntp?.[0] ?? fields.ACNO;
     const bic = fields.BIC ?? cntp?.[1];
-    if (name) counterparty.name = name.trim();
-    if (account) counterparty.account = account.trim();
-    if (bic) counterparty.bic = bic.trim();
-    for (const key of Object.keys(counterparty) as Array<keyof EntryCounterparty>) if (counterparty[key] === '') delete counterparty[key];
-    if (Object.keys(counterparty).length > 0) details.counterparty = counterparty;
-    const refs: EntryReferences = {};
-    if (fields.EREF && fields.EREF.toUpperCase() !== 'NOTPROVIDED') refs.endToEndId = fields.EREF;
-    if (fields.MARF) refs.mandateId = fields.MARF;
-    if (fields.CSID) refs.creditorId = fields.CSID;
-    if (fields.PREF) refs.paymentInformationId = fields.PREF;
-    if (Object.keys(refs).length > 0) details.references = refs;
+    // Blank parts are left out; the object is made only when something is left.
+    const nameText = name?.trim();
+    const accountText = account?.trim();
+    const bicText = bic?.trim();
+    if (nameText || accountText || bicText) {
+      const counterparty: EntryCounterparty = {};
+      if (nameText) counterparty.name = nameText;
+      if (accountText) counterparty.account = accountText;
+      if (bicText) counterparty.bic = bicText;
+      details.counterparty = counterparty;
+    }
+    const eref = fields.EREF && fields.EREF.toUpperCase() !== 'NOTPROVIDED' ? fields.EREF : undefined;
+    if (eref || fields.MARF || fields.CSID || fields.PREF) {
+      const refs: EntryReferences = {};
+      if (eref) refs.endToEndId = eref;
+      if (fields.MARF) refs.mandateId = fields.MARF;
+      if (fields.CSID) refs.creditorId = fields.CSID;
+      if (fields.PREF) refs.paymentInformationId = fields.PREF;
+      details.references = refs;
+    }
     return details;
   },
 };

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { subfieldsDialect } from './subfields';
 
@@ -35,6 +36,32 @@ describe('subfields dialect (German GVC ?NN, Polish and Triodos >NN)', () => {
     expect(polish.code).toBeUndefined();
     const triodos = subfieldsDialect.read('000>100555555555\n>20TENAAMSTELLING TEGENREKENIN>21G EN ADRES');
     expect(triodos).toMatchObject({ code: '000', purpose: 'TENAAMSTELLING TEGENREKENING EN ADRES' });
+  });
+
+  it('reads a text wrapped anywhere as the same text on one line', () => {
+    // Line breaks inside values are cut from the text in place; breaks next to a separator make it
+    // read a joined copy. Both must give what the joined text gives.
+    const token = fc.constantFrom('?00', '?20', '?2', '?', '?31', '?32', '>20', '>', 'EREF+', 'SVWZ+', 'X', '0', '12', ' ', '\n');
+    fc.assert(
+      fc.property(fc.constantFrom('', '166', ' 051 '), fc.constantFrom('?20', '>20', '?00'), fc.array(token, { maxLength: 16 }), fc.constantFrom('\n', '\r\n'), (code, head, rest, eol) => {
+        const text = `${code}${head}${rest.join('')}`.replace(/\n/g, eol);
+        const joined = text.replace(/\r?\n/g, '');
+        expect(subfieldsDialect.matches(joined)).toBe(true);
+        expect(subfieldsDialect.read(text)).toEqual(subfieldsDialect.read(joined));
+      }),
+      { numRuns: 2000 },
+    );
+    const wrapped = '166?00GUTSCHRIFT?20EREF+AB\nC123?21SVWZ+Miete\n Mai?32HANS\n?33MUELLER';
+    expect(subfieldsDialect.read(wrapped)).toMatchObject({ code: '166', purpose: 'Miete Mai', references: { endToEndId: 'ABC123' }, counterparty: { name: 'HANSMUELLER' } });
+  });
+
+  it('matches a head after blanks of any kind, and only a complete one', () => {
+    expect(subfieldsDialect.matches('\u00a0\n 166 \t?00X')).toBe(true);
+    expect(subfieldsDialect.read('\u00a0\n 166 \t?00X')).toMatchObject({ code: '166', bookingText: 'X' });
+    expect(subfieldsDialect.matches('>31')).toBe(true);
+    expect(subfieldsDialect.matches('16?00X')).toBe(false);
+    expect(subfieldsDialect.matches('166?0X')).toBe(false);
+    expect(subfieldsDialect.matches('166X?00')).toBe(false);
   });
 
   it('does not match free text or slash tags', () => {
