@@ -6,19 +6,23 @@
  *
  *   node_modules/.bin/tsx --conditions=@recon/source examples/sftp-poller.ts [--out=<dir>]
  *
- * Against the bank's server, replace the sandbox with its details (keep the key out of the code):
- *   sftp({ host: 'sftp.kotak.example', username: process.env.KOTAK_SFTP_USER, privateKey: readFileSync(process.env.KOTAK_SFTP_KEY_FILE, 'utf8'),
- *          passphrase: process.env.KOTAK_SFTP_KEY_PASSPHRASE, hostKey: 'SHA256:…from ssh-keygen -lf…', remoteDir: '/outbox', … })
+ * Against the bank's server: put KOTAK_SFTP_HOST, KOTAK_SFTP_USER, KOTAK_SFTP_HOST_KEY (the pinned
+ * `SHA256:…` fingerprint) and KOTAK_SFTP_KEY_FILE (or KOTAK_SFTP_PASSWORD) in `.env` (see
+ * examples/.env.example). The poller then fetches from that server every hour until SIGTERM
+ * (`--once`: one fetch, then exit), remembering processed files in <out>/kotak-ledger.json and
+ * appending transactions to <out>/kotak.jsonl; files are left on the server unless
+ * KOTAK_SFTP_ARCHIVE_DIR names a folder to move them to.
  */
 import { mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createJsonLinesSink, createScheduler, readJsonLines } from '@recon/core';
+import { createConsoleLogger, createJsonLinesSink, createScheduler, readJsonLines, type Sink } from '@recon/core';
 import { createFileLedgerStore, sftp, startSftpSandbox, type SftpEvent } from '@recon/sftp';
+import { loadDotEnv, readExamplesConfig, type SftpEnvConfig } from './env';
 
 const say = (line = '') => process.stdout.write(line + '\n');
 const outArg = process.argv.find((a) => a.startsWith('--out='));
-const out = outArg ? outArg.slice('--out='.length) : mkdtempSync(join(tmpdir(), 'recon-sftp-poller-'));
+const outDir = outArg ? outArg.slice('--out='.length) : undefined;
 
 /** One day's MT940 statement of account 50200012345678: a NEFT credit, an IMPS debit, charges. */
 function mt940(day: number, opening: string, closing: string): string {
@@ -47,7 +51,68 @@ function upload(root: string, name: string, content: string, minute: number): vo
   utimesSync(path, when, when);
 }
 
+/** The bank's real server, from `.env`: hourly (or once), each file once, until SIGTERM. */
+async function pollRealServer(server: SftpEnvConfig): Promise<void> {
+  // Kept between runs (not a temporary folder): the ledger is what makes each file count once.
+  const out = outDir ?? join('reports', 'kotak-sftp');
+  mkdirSync(out, { recursive: true });
+  const archiveDir = process.env.KOTAK_SFTP_ARCHIVE_DIR?.trim();
+  const kotak = sftp({
+    ...server,
+    ledger: createFileLedgerStore(join(out, 'kotak-ledger.json')),
+    source: 'sftp:kotak',
+    ...(archiveDir ? { afterProcessing: 'archive' as const, archiveDir } : {}),
+    onEvent: (event: SftpEvent) => {
+      if (event.type === 'retry') say(`  retry: ${event.operation} ${event.path ?? ''} after ${event.error.code} (attempt ${event.attempt})`);
+      if (event.type === 'disposed') say(`  ${event.action}: ${event.file} -> ${event.to ?? '(deleted)'}`);
+    },
+  });
+  // check() never throws, and its message names the problem (refused host key, auth) without the credential.
+  const check = await kotak.check();
+  say(`${server.host}:${server.port} check(): ${check.ok ? 'ok' : 'FAILED'}: ${check.message}`);
+  if (!check.ok) throw check.error;
+  const sinkPath = join(out, 'kotak.jsonl');
+  const once = process.argv.includes('--once');
+  const jsonl = createJsonLinesSink({ path: sinkPath });
+  // The same sink, printing each file's checkpoint as it is written.
+  const sink: Sink = {
+    name: jsonl.name,
+    write: async (batch) => {
+      await jsonl.write(batch);
+      say(`  ${new Date().toISOString()} +${batch.records.length} transactions, +${batch.invalid.length} invalid → ${sinkPath}`);
+    },
+    loadCursor: (stream) => jsonl.loadCursor(stream),
+    close: () => jsonl.close(),
+  };
+  // The guide's hourly fetch; a failed fetch is logged (code only) and retried with backoff.
+  const scheduler = createScheduler({
+    jobs: [{ name: 'kotak-hourly', connector: kotak, sink, stream: 'sftp:kotak', intervalMs: 3_600_000, runOnStart: !once }],
+    logger: createConsoleLogger({ level: 'warn' }),
+  });
+  scheduler.start();
+  try {
+    if (once) {
+      const report = await scheduler.runNow('kotak-hourly');
+      say(`  ${report.status}: ${report.records} transactions, ${report.invalid} invalid, ${report.checkpoints} files checkpointed`);
+      if (report.status === 'failed') process.exitCode = 1;
+      return;
+    }
+    say('Fetching now and every hour until SIGTERM / Ctrl-C.');
+    await new Promise<void>((done) => {
+      process.once('SIGTERM', () => done());
+      process.once('SIGINT', () => done());
+    });
+  } finally {
+    await scheduler.stop();
+  }
+}
+
 async function main(): Promise<void> {
+  loadDotEnv();
+  const real = readExamplesConfig().sftp;
+  if (real) return pollRealServer(real);
+  const out = outDir ?? mkdtempSync(join(tmpdir(), 'recon-sftp-poller-'));
+
   // The bank's side: an SFTP server with an outbox.
   const root = join(out, 'bank-sftp');
   mkdirSync(join(root, 'outbox'), { recursive: true });
