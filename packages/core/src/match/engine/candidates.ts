@@ -67,6 +67,38 @@ class UnitKeyReader {
 }
 
 /**
+ * Sort entries `ent[from..to)` by `date` (the parallel array, moved along), ties by entry number:
+ * insertion sort for the short runs most keys have, a sort of packed indices for long ones. No
+ * method calls per comparison: the dates were read once.
+ */
+function sortByDate(ent: Int32Array, date: Float64Array, from: number, to: number): void {
+  const n = to - from;
+  if (n <= 32) {
+    for (let i = from + 1; i < to; i++) {
+      const e = ent[i]!;
+      const d = date[i]!;
+      let j = i - 1;
+      while (j >= from && (date[j]! > d || (date[j] === d && ent[j]! > e))) {
+        ent[j + 1] = ent[j]!;
+        date[j + 1] = date[j]!;
+        j--;
+      }
+      ent[j + 1] = e;
+      date[j + 1] = d;
+    }
+    return;
+  }
+  const order = Array.from({ length: n }, (_, k) => from + k);
+  order.sort((a, b) => date[a]! - date[b]! || ent[a]! - ent[b]!);
+  const e2 = order.map((k) => ent[k]!);
+  const d2 = order.map((k) => date[k]!);
+  for (let k = 0; k < n; k++) {
+    ent[from + k] = e2[k]!;
+    date[from + k] = d2[k]!;
+  }
+}
+
+/**
  * Hash join of open left units against open right units on one identifier: the right keys go into
  * an open-addressing table on typed arrays (entries chained, so a key may name many units), each
  * left key probes it, and every candidate pair is checked. A left unit with more than
@@ -101,38 +133,40 @@ export function findEdges<T>(
   let openL = 0;
   for (let l = 0; l < L.count; l++) if (!L.closed[l]) openL++;
   // Entries: (right unit, which of its keys); slots hold the first entry of each distinct key.
-  const entUnit = new GrowInt32(openR);
-  const entVal = new GrowInt32(openR);
-  const entNext = new GrowInt32(openR);
+  const pool = table.scratch;
+  const entUnit = new GrowInt32(openR, pool);
+  const entVal = new GrowInt32(openR, pool);
+  const entNext = new GrowInt32(openR, pool);
   let cap = 16;
   while (cap < openR * 2) cap *= 2;
-  const pool = table.scratch;
-  let slots = pool.take('i32', cap, -1);
-  let slotHash = pool.take('u32', cap);
+  // Slot p is tab[2p] (first entry of its key, −1 when empty) and tab[2p + 1] (the key's hash,
+  // as int32): one cache line per probe instead of one per array.
+  let tab = pool.take('i32', cap * 2, -1);
+  let slotCount = cap;
   let distinct = 0;
-  const entryKey = (e: number) => indexKey(rk.key(entUnit.view()[e]!, entVal.view()[e]!)!);
+  const entryKey = (e: number) => indexKey(rk.key(entUnit.at(e), entVal.at(e))!);
   const find = (key: string, h: number): number => {
-    const mask = slots.length - 1;
+    const mask = slotCount - 1;
+    const hs = h | 0;
     for (let p = h & mask; ; p = (p + 1) & mask) {
-      const e = slots[p]!;
+      const e = tab[2 * p]!;
       if (e === -1) return -(p + 1);
-      if (slotHash[p] === h && entryKey(e) === key) return p;
+      if (tab[2 * p + 1] === hs && entryKey(e) === key) return p;
     }
   };
   const grow = () => {
-    const next = pool.take('i32', slots.length * 2, -1);
-    const nextHash = pool.take('u32', slots.length * 2);
-    const mask = next.length - 1;
-    for (let p = 0; p < slots.length; p++) {
-      if (slots[p] === -1) continue;
-      let q = slotHash[p]! & mask;
-      while (next[q] !== -1) q = (q + 1) & mask;
-      next[q] = slots[p]!;
-      nextHash[q] = slotHash[p]!;
+    const next = pool.take('i32', slotCount * 4, -1);
+    const mask = slotCount * 2 - 1;
+    for (let p = 0; p < slotCount; p++) {
+      if (tab[2 * p] === -1) continue;
+      let q = tab[2 * p + 1]! & mask;
+      while (next[2 * q] !== -1) q = (q + 1) & mask;
+      next[2 * q] = tab[2 * p]!;
+      next[2 * q + 1] = tab[2 * p + 1]!;
     }
-    pool.give(slots, slotHash);
-    slots = next;
-    slotHash = nextHash;
+    pool.give(tab);
+    tab = next;
+    slotCount *= 2;
   };
   const addEntry = (r: number, k: number, key: string) => {
     if (prefix && key.length < minLength) return;
@@ -143,14 +177,14 @@ export function findEdges<T>(
     entUnit.push(r);
     entVal.push(k);
     if (at >= 0) {
-      entNext.push(slots[at]!);
-      slots[at] = e;
+      entNext.push(tab[2 * at]!);
+      tab[2 * at] = e;
     } else {
       entNext.push(-1);
       const p = -at - 1;
-      slots[p] = e;
-      slotHash[p] = h;
-      if (++distinct * 2 > slots.length) grow();
+      tab[2 * p] = e;
+      tab[2 * p + 1] = h | 0;
+      if (++distinct * 2 > slotCount) grow();
     }
   };
   for (let r = 0; r < R.count; r++) {
@@ -158,16 +192,21 @@ export function findEdges<T>(
     const keys = rk.keys(r);
     if (keys === undefined) continue;
     if (typeof keys === 'string') addEntry(r, 0, keys);
-    else keys.forEach((key, k) => addEntry(r, k, key));
+    else for (let k = 0; k < keys.length; k++) addEntry(r, k, keys[k]!);
   }
 
-  const el = new GrowInt32(openL);
-  const er = new GrowInt32(openL);
-  const ef = new GrowInt32(openL);
-  const ed = new GrowFloat64(openL);
-  const lIdx = new GrowInt32(openL);
-  const rIdx = new GrowInt32(openL);
-  const delta = growColumn<T>(table.ar.kind, openL);
+  const el = new GrowInt32(openL, pool);
+  const er = new GrowInt32(openL, pool);
+  const ef = new GrowInt32(openL, pool);
+  const ed = new GrowFloat64(openL, pool);
+  const lIdx = new GrowInt32(openL, pool);
+  const rIdx = new GrowInt32(openL, pool);
+  const delta = growColumn<T>(table.ar.kind, openL, pool);
+  const release = () => {
+    entUnit.release();
+    entVal.release();
+    entNext.release();
+  };
   const done = (): Edges<T> => {
     const l = el.view();
     const r = er.view();
@@ -185,7 +224,8 @@ export function findEdges<T>(
     };
   };
   if (distinct === 0 || openL === 0) {
-    pool.give(slots, slotHash);
+    pool.give(tab);
+    release();
     return done();
   }
   const units = entUnit.view();
@@ -198,30 +238,35 @@ export function findEdges<T>(
   let bEnt: Int32Array | null = null;
   let bDate: Float64Array | null = null;
   if (windowed) {
-    bucketOf = pool.take('i32', slots.length, -1);
-    bStart = new Int32Array(distinct + 1);
-    bEnt = new Int32Array(units.length);
-    bDate = new Float64Array(units.length);
+    bucketOf = pool.take('i32', slotCount, -1);
+    bStart = pool.take('i32', distinct + 1);
+    bEnt = pool.take('i32', units.length);
+    bDate = pool.take('f64', units.length);
     let nb = 0;
     let at = 0;
-    for (let p = 0; p < slots.length; p++) {
-      if (slots[p] === -1) continue;
+    for (let p = 0; p < slotCount; p++) {
+      if (tab[2 * p] === -1) continue;
       bucketOf[p] = nb;
       bStart[nb] = at;
       const from = at;
-      for (let e = slots[p]!; e >= 0; e = next[e]!) bEnt[at++] = e;
-      const sub = bEnt.subarray(from, at);
-      sub.sort((a, b) => checker.rightDate(units[a]!) - checker.rightDate(units[b]!) || a - b);
-      for (let k = from; k < at; k++) bDate[k] = checker.rightDate(units[bEnt[k]!]!);
+      for (let e = tab[2 * p]!; e >= 0; e = next[e]!) {
+        bEnt[at] = e;
+        bDate[at] = checker.rightDate(units[e]!);
+        at++;
+      }
+      sortByDate(bEnt, bDate, from, at);
       nb++;
     }
     bStart[nb] = at;
   }
 
   const stamp = pool.take('i32', R.count, -1);
-  const found: number[] = [];
-  const foundL: number[] = [];
-  const foundR: number[] = [];
+  // The current left unit's candidates: right unit, and which key of each side met. Typed and
+  // reused (resetting a JS array's length frees its storage: three allocations per left unit).
+  let found = new Int32Array(16);
+  let foundL = new Int32Array(16);
+  let foundR = new Int32Array(16);
+  let nFound = 0;
   const take = (l: number, k: number, key: string, e: number) => {
     const r = units[e]!;
     if (stamp[r] === l) return;
@@ -231,9 +276,20 @@ export function findEdges<T>(
       if (!rkey.startsWith(key) && !key.startsWith(rkey)) return;
     }
     stamp[r] = l;
-    found.push(r);
-    foundL.push(k);
-    foundR.push(vals[e]!);
+    if (nFound === found.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      found = grow(found);
+      foundL = grow(foundL);
+      foundR = grow(foundR);
+    }
+    found[nFound] = r;
+    foundL[nFound] = k;
+    foundR[nFound] = vals[e]!;
+    nFound++;
   };
   const probe = (l: number, k: number, key: string) => {
     if (prefix && key.length < minLength) return;
@@ -249,27 +305,25 @@ export function findEdges<T>(
         if (bDate[mid]! < checker.windowLo) lo = mid + 1;
         else hi = mid;
       }
-      for (let x = lo; x < bStart[b + 1]! && bDate[x]! <= checker.windowHi && found.length <= maxCandidates; x++) take(l, k, key, bEnt[x]!);
+      for (let x = lo; x < bStart[b + 1]! && bDate[x]! <= checker.windowHi && nFound <= maxCandidates; x++) take(l, k, key, bEnt[x]!);
       return;
     }
     // Past maxCandidates the record is given up anyway: stop walking a long chain.
-    for (let e = slots[at]!; e >= 0 && found.length <= maxCandidates; e = next[e]!) take(l, k, key, e);
+    for (let e = tab[2 * at]!; e >= 0 && nFound <= maxCandidates; e = next[e]!) take(l, k, key, e);
   };
   for (let l = 0; l < L.count; l++) {
     if (L.closed[l]) continue;
     const keys = lk.keys(l);
     if (keys === undefined) continue;
-    found.length = 0;
-    foundL.length = 0;
-    foundR.length = 0;
+    nFound = 0;
     if (typeof keys === 'string') probe(l, 0, keys);
-    else keys.forEach((key, k) => probe(l, k, key));
-    if (found.length === 0) continue;
-    if (found.length > maxCandidates) {
+    else for (let k = 0; k < keys.length; k++) probe(l, k, keys[k]!);
+    if (nFound === 0) continue;
+    if (nFound > maxCandidates) {
       tooMany[l] = 1;
       continue;
     }
-    for (let k = 0; k < found.length; k++) {
+    for (let k = 0; k < nFound; k++) {
       const r = found[k]!;
       el.push(l);
       er.push(r);
@@ -280,7 +334,8 @@ export function findEdges<T>(
       rIdx.push(foundR[k]!);
     }
   }
-  pool.give(slots, slotHash, stamp);
-  if (bucketOf) pool.give(bucketOf);
+  pool.give(tab, stamp);
+  if (bucketOf && bStart && bEnt && bDate) pool.give(bucketOf, bStart, bEnt, bDate);
+  release();
   return done();
 }

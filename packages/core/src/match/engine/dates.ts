@@ -40,7 +40,11 @@ export function dayOf(s: string): number {
  * (`2024-04-01T10:15:30+05:30`, `…30.123Z`, `…T10:15Z`); NaN if malformed.
  */
 export function instantOf(s: string): number {
-  const day = dayOf(s);
+  return instantOfDay(s, dayOf(s));
+}
+
+/** {@link instantOf} when the caller has `dayOf(s)` already (the table needs both: parse once). */
+export function instantOfDay(s: string, day: number): number {
   if (Number.isNaN(day) || (s.charCodeAt(10) !== 84 && s.charCodeAt(10) !== 116)) return Number.NaN; // 'T' / 't'
   const hh = digits(s, 11, 2);
   const mm = digits(s, 14, 2);

@@ -30,11 +30,12 @@ export function computeFacts<T>(
   const ar = table.ar;
   const n = units.count;
   const { netFee, netTax } = checks.amount;
-  const value = ar.column(n);
-  const currency = new Int32Array(n);
-  const dir = new Int8Array(n);
-  const date = checks.date ? new Float64Array(n) : new Float64Array(0);
-  const status = checks.status ? new Uint8Array(n) : new Uint8Array(0);
+  const pool = table.scratch;
+  const value = ar.kind === 'number' ? (pool.take('f64', n) as unknown as Column<T>) : ar.column(n);
+  const currency = pool.take('i32', n);
+  const dir = pool.take('i8', n);
+  const date = checks.date ? pool.take('f64', n) : new Float64Array(0);
+  const status = checks.status ? pool.take('u8', n) : new Uint8Array(0);
   const dateField = checks.date ? (side === 'left' ? checks.date.leftField : checks.date.rightField) : 'value_date';
   const byDay = checks.date?.unitMs === 0;
   const { start, size, members } = units;

@@ -1,27 +1,46 @@
+import type { ScratchPool } from './scratch';
+
 /**
  * Append-only typed arrays that double when full: a pass with a million candidate pairs builds
  * its columns without a million-element JS array per column (and the garbage of its growth).
+ * With a pool, buffers come from the run's slabs and outgrown ones go back to it.
  */
 export class GrowInt32 {
   private buf: Int32Array;
   length = 0;
 
-  constructor(capacity = 64) {
-    this.buf = new Int32Array(Math.max(4, capacity));
+  constructor(
+    capacity = 64,
+    private readonly pool?: ScratchPool,
+  ) {
+    const n = Math.max(4, capacity);
+    this.buf = pool ? pool.take('i32', n) : new Int32Array(n);
   }
 
   push(v: number): void {
     if (this.length === this.buf.length) {
-      const next = new Int32Array(this.buf.length * 2);
+      const n = this.buf.length * 2;
+      const next = this.pool ? this.pool.take('i32', n) : new Int32Array(n);
       next.set(this.buf);
+      this.pool?.give(this.buf);
       this.buf = next;
     }
     this.buf[this.length++] = v;
   }
 
+  /** Value number `i` (no view object per read). */
+  at(i: number): number {
+    return this.buf[i]!;
+  }
+
   /** The values so far (a view: do not push afterwards). */
   view(): Int32Array {
     return this.buf.subarray(0, this.length);
+  }
+
+  /** Give the storage back to the pool (neither this nor its views may be used afterwards). */
+  release(): void {
+    this.pool?.give(this.buf);
   }
 }
 
@@ -30,14 +49,20 @@ export class GrowFloat64 {
   private buf: Float64Array;
   length = 0;
 
-  constructor(capacity = 64) {
-    this.buf = new Float64Array(Math.max(4, capacity));
+  constructor(
+    capacity = 64,
+    private readonly pool?: ScratchPool,
+  ) {
+    const n = Math.max(4, capacity);
+    this.buf = pool ? pool.take('f64', n) : new Float64Array(n);
   }
 
   push(v: number): void {
     if (this.length === this.buf.length) {
-      const next = new Float64Array(this.buf.length * 2);
+      const n = this.buf.length * 2;
+      const next = this.pool ? this.pool.take('f64', n) : new Float64Array(n);
       next.set(this.buf);
+      this.pool?.give(this.buf);
       this.buf = next;
     }
     this.buf[this.length++] = v;
@@ -55,8 +80,8 @@ export interface GrowColumn<T> {
 }
 
 /** A {@link GrowColumn} for the run's representation (`kind` of its Arith). */
-export function growColumn<T>(kind: 'number' | 'bigint', capacity: number): GrowColumn<T> {
-  if (kind === 'number') return new GrowFloat64(capacity) as unknown as GrowColumn<T>;
+export function growColumn<T>(kind: 'number' | 'bigint', capacity: number, pool?: ScratchPool): GrowColumn<T> {
+  if (kind === 'number') return new GrowFloat64(capacity, pool) as unknown as GrowColumn<T>;
   const list: T[] = [];
   return { push: (v) => list.push(v), view: () => list };
 }

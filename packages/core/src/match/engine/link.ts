@@ -22,20 +22,24 @@ export interface LinkRun<T> {
 }
 
 /** Records of `side` that this link looks at: its filter, minus records resolved in excluded links. */
-function inLink<T>(table: RecordTable<T>, records: Int32Array, filter: RecordPredicate | null, excluded: readonly Uint8Array[]): Int32Array {
-  const out = new GrowInt32(records.length);
-  for (const i of records) {
+function inLink<T>(table: RecordTable<T>, records: Int32Array, filter: RecordPredicate | null, excluded: readonly Uint8Array[]): GrowInt32 {
+  const out = new GrowInt32(records.length, table.scratch);
+  // Indexed loops over typed arrays here and below: `for…of` allocates an iterator result per
+  // element wherever V8 does not optimise it away (hundreds of MB of garbage at a million records).
+  for (let k = 0; k < records.length; k++) {
+    const i = records[k]!;
     if (!passes(table, filter, i)) continue;
     let skip = false;
-    for (const ex of excluded) if (ex[i]) skip = true;
+    for (let x = 0; x < excluded.length; x++) if (excluded[x]![i]) skip = true;
     if (!skip) out.push(i);
   }
-  return out.view();
+  return out;
 }
 
 function eligible<T>(table: RecordTable<T>, records: Int32Array, state: LinkState, filter: RecordPredicate | null): Int32Array {
-  const out = new GrowInt32(records.length);
-  for (const i of records) {
+  const out = new GrowInt32(records.length, table.scratch);
+  for (let k = 0; k < records.length; k++) {
+    const i = records[k]!;
     if (!state.open[i]) continue;
     if (!passes(table, filter, i)) continue;
     state.note(i, REASON_NO_CANDIDATE);
@@ -66,8 +70,8 @@ function runRule<T>(table: RecordTable<T>, rule: CompiledRule, left: Int32Array,
   const grouped = groupedLeft || groupedRight;
 
   if (!grouped || rule.groupBy !== null) {
-    const L = groupedLeft ? groupUnits(table, lRecords, rule.groupBy!) : singleUnits(lRecords);
-    const R = groupedRight ? groupUnits(table, rRecords, rule.groupBy!) : singleUnits(rRecords);
+    const L = groupedLeft ? groupUnits(table, lRecords, rule.groupBy!) : singleUnits(lRecords, table.scratch);
+    const R = groupedRight ? groupUnits(table, rRecords, rule.groupBy!) : singleUnits(rRecords, table.scratch);
     const LF = computeFacts(table, L, rule.checks, 'left', rule.groupDate);
     const RF = computeFacts(table, R, rule.checks, 'right', rule.groupDate);
     const checker = new PairChecker(ar, rule.checks, LF, RF);
@@ -82,10 +86,12 @@ function runRule<T>(table: RecordTable<T>, rule: CompiledRule, left: Int32Array,
       const won = VIAS.indexOf(rule.ambiguity === 'best' ? 'best' : 'optimal');
       const matched = res.matched.view();
       const contested = res.contested.view();
-      const via = new Uint8Array(matched.length);
+      const via = table.scratch.take('u8', matched.length);
       for (let k = 0; k < via.length; k++) via[k] = contested[k] ? won : 0;
+      res.contested.release();
       builder.pairs('matched', ctx, edges, matched, res.candidates.view(), via);
-      for (const e of matched) {
+      for (let k = 0; k < matched.length; k++) {
+        const e = matched[k]!;
         closeUnit(state, L, edges.l[e]!);
         closeUnit(state, R, edges.r[e]!);
       }
@@ -102,7 +108,8 @@ function runRule<T>(table: RecordTable<T>, rule: CompiledRule, left: Int32Array,
       }
       const mismatched = res.mismatched.view();
       builder.pairs('mismatched', ctx, edges, mismatched, new Int32Array(mismatched.length).fill(1), new Uint8Array(mismatched.length));
-      for (const e of mismatched) {
+      for (let k = 0; k < mismatched.length; k++) {
+        const e = mismatched[k]!;
         closeUnit(state, L, edges.l[e]!);
         closeUnit(state, R, edges.r[e]!);
       }
@@ -137,10 +144,12 @@ export function runLink<T>(
 ): LinkRun<T> {
   const builder = new OutcomeBuilder(table, link.name);
   const state = new LinkState(table.n, table.scratch);
-  const left = inLink(table, leftSide.records, link.leftFilter, excluded.left);
-  const right = inLink(table, rightSide.records, link.rightFilter, excluded.right);
-  for (const i of left) state.open[i] = 1;
-  for (const i of right) state.open[i] = 1;
+  const leftGrow = inLink(table, leftSide.records, link.leftFilter, excluded.left);
+  const rightGrow = inLink(table, rightSide.records, link.rightFilter, excluded.right);
+  const left = leftGrow.view();
+  const right = rightGrow.view();
+  for (let k = 0; k < left.length; k++) state.open[left[k]!] = 1;
+  for (let k = 0; k < right.length; k++) state.open[right[k]!] = 1;
 
   for (const [side, records, filter, ex] of [
     ['left', leftSide, link.leftFilter, excluded.left],
@@ -155,10 +164,19 @@ export function runLink<T>(
 
   for (const rule of link.rules) runRule(table, rule, left, right, state, builder);
 
-  for (const i of left) if (state.open[i]) builder.unmatched('left', i, reasonName(state.reason[i]!));
-  for (const i of right) if (state.open[i]) builder.unmatched('right', i, reasonName(state.reason[i]!));
+  for (let k = 0; k < left.length; k++) {
+    const i = left[k]!;
+    if (state.open[i]) builder.unmatched('left', i, reasonName(state.reason[i]!));
+  }
+  for (let k = 0; k < right.length; k++) {
+    const i = right[k]!;
+    if (state.open[i]) builder.unmatched('right', i, reasonName(state.reason[i]!));
+  }
   const resolved = state.resolved.slice(); // kept for later links' exclusions; the rest goes back
   state.release();
+  // Outcomes keep what the rules derived from these lists, never the lists: reuse their memory.
+  leftGrow.release();
+  rightGrow.release();
   return { builder, resolved, records: { left: left.length, right: right.length } };
 }
 

@@ -23,7 +23,8 @@ function run<T>(table: RecordTable<T>, config: CompiledConfigImpl) {
     const leftName = config.sides[link.left]!.name;
     const rightName = config.sides[link.right]!.name;
     const b = out.builder;
-    links.push({ name: link.name, left: leftName, right: rightName, outcomes: orderOutcomes(b.outcomes, b.hi, b.lo) });
+    links.push({ name: link.name, left: leftName, right: rightName, outcomes: orderOutcomes(b.outcomes, b.hi, b.lo, table.scratch, b.kinds) });
+    b.outcomes.length = 0; // the creation-order list is no longer needed (its views live on in the result)
     summaries[link.name] = b.tally.summary(leftName, rightName, out.records, link.rules.map((r) => r.name));
   }
   return { links, summaries, unassigned };
@@ -53,8 +54,15 @@ export function reconcile(records: readonly StandardTransaction[], config: Recon
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ r }) => r);
   const { links, summaries, unassigned } = run(table as RecordTable<unknown>, compiled);
-  const outcomes: Outcome[] = [];
-  for (const link of links) for (const o of link.outcomes) outcomes.push(o);
+  let total = 0;
+  for (const link of links) total += link.outcomes.length;
+  // Sized once and filled by index: a million pushes would regrow (and copy) the array ~20 times.
+  const outcomes = new Array<Outcome>(total);
+  let at = 0;
+  for (const link of links) {
+    const list = link.outcomes;
+    for (let k = 0; k < list.length; k++) outcomes[at++] = list[k]!;
+  }
   return {
     outcomes,
     summary: { records: records.length, unassigned, rejected: rejected.length, links: summaries },

@@ -3,10 +3,9 @@ import { isKnownCurrency, currencyExponent } from '../../money/currencies';
 import type { StandardTransaction } from '../../schema/transaction';
 import { extractReferences, type ExtractedReferences } from '../extract/narration';
 import type { RejectedRecord } from '../types';
-import { Arena } from './arena';
 import { ScratchPool } from './scratch';
 import { bigintArith, MAX_FAST_DIGITS, numberArith, type Arith, type Column } from './arith';
-import { dayOf, instantOf } from './dates';
+import { dayOf, instantOfDay } from './dates';
 import { finish } from './hash';
 import { CHANNEL_CODE, STATUS_CODE, TYPE_CODE } from './codes';
 import { StringTable } from './string-table';
@@ -69,10 +68,35 @@ export class KeyColumn {
   }
 }
 
+/** The columns {@link buildRecordTable} fills in its single pass over the records. */
+export interface TableColumns<T> {
+  amount: Column<T>;
+  fee: Column<T>;
+  tax: Column<T>;
+  sign: Int8Array;
+  sourceId: Int32Array;
+  currencyId: Int32Array;
+  sources: readonly string[];
+  currencies: readonly string[];
+  status: Uint8Array;
+  type: Uint8Array;
+  channel: Int8Array;
+  dayValue: Int32Array;
+  dayTimestamp: Int32Array;
+  instant: Float64Array;
+  hash1: Uint32Array;
+  hash2: Uint32Array;
+  /** The run's typed-array memory the columns came from. */
+  scratch: ScratchPool;
+}
+
+/** Bytes of typed-array memory reserved per input record (columns plus the passes' arrays). */
+const RESERVE_PER_RECORD = 300;
+
 /**
- * The records of one run in columns: parsed amounts, signs, lazily parsed dates, extracted
- * narration references and record hashes, all indexed by a record's position. Built once per run
- * and shared by every link, so each record is parsed once however many links read it.
+ * The records of one run in columns: parsed amounts, signs, dates, extracted narration references
+ * and record hashes, all indexed by a record's position. Built once per run and shared by every
+ * link, so each record is parsed once however many links read it.
  */
 export class RecordTable<T> {
   readonly n: number;
@@ -94,13 +118,13 @@ export class RecordTable<T> {
   /** Epoch day of `value_date` (else the timestamp's local date), and of the timestamp's local date. */
   readonly dayValue: Int32Array;
   readonly dayTimestamp: Int32Array;
-  /** The timestamp as milliseconds since the epoch, computed on first use (only sub-day windows need it). */
-  private instants: Float64Array | undefined;
+  /** The timestamp as milliseconds since the epoch (parsed once, when the record was validated). */
+  private readonly instants: Float64Array;
   /** 64-bit hash of (source, txn_id), two words: outcome ids, export order, duplicate detection. */
   readonly hash1: Uint32Array;
   readonly hash2: Uint32Array;
-  /** Per-pass temporaries of this run. */
-  readonly scratch = new ScratchPool();
+  /** The run's typed-array memory: per-pass temporaries and the columns outcomes keep. */
+  readonly scratch: ScratchPool;
   /** Narration extracts by record (only records whose narration a rule reads: a few bank lines). */
   private readonly extractedCache = new Map<number, ExtractedReferences>();
   private readonly keyColumns = new Map<string, KeyColumn>();
@@ -108,42 +132,26 @@ export class RecordTable<T> {
   constructor(
     readonly txns: readonly StandardTransaction[],
     readonly ar: Arith<T>,
-    parsed: { amount: Column<T>; fee: Column<T>; tax: Column<T>; sign: Int8Array },
-    arena: Arena,
+    c: TableColumns<T>,
   ) {
     this.n = txns.length;
-    this.amount = parsed.amount;
-    this.fee = parsed.fee;
-    this.tax = parsed.tax;
-    this.sign = parsed.sign;
-    const sources = new StringTable(16);
-    const currencies = new StringTable(16);
-    this.sourceId = arena.int32(this.n);
-    this.currencyId = arena.int32(this.n);
-    this.dayValue = arena.int32(this.n);
-    this.dayTimestamp = arena.int32(this.n);
-    this.hash1 = arena.uint32(this.n);
-    this.hash2 = arena.uint32(this.n);
-    this.status = arena.uint8(this.n);
-    this.type = arena.uint8(this.n);
-    this.channel = arena.int8(this.n);
-    // One pass over the record objects: everything later passes need goes into columns here, so
-    // the matching itself reads typed arrays (at a million records, touching the scattered
-    // objects again is what costs, not the arithmetic).
-    for (let i = 0; i < this.n; i++) {
-      const t = txns[i]!;
-      this.sourceId[i] = sources.intern(t.source);
-      this.currencyId[i] = currencies.intern(t.currency);
-      this.status[i] = STATUS_CODE[t.status] ?? 0;
-      this.type[i] = TYPE_CODE[t.transaction_type] ?? 0;
-      this.channel[i] = t.channel === undefined ? -1 : (CHANNEL_CODE[t.channel] ?? -1);
-      const tsDay = dayOf(t.timestamp);
-      this.dayTimestamp[i] = tsDay;
-      this.dayValue[i] = t.value_date ? dayOf(t.value_date) : tsDay;
-      this.computeHash(i);
-    }
-    this.sources = sources.keys;
-    this.currencies = currencies.keys;
+    this.amount = c.amount;
+    this.fee = c.fee;
+    this.tax = c.tax;
+    this.sign = c.sign;
+    this.sourceId = c.sourceId;
+    this.currencyId = c.currencyId;
+    this.sources = c.sources;
+    this.currencies = c.currencies;
+    this.status = c.status;
+    this.type = c.type;
+    this.channel = c.channel;
+    this.dayValue = c.dayValue;
+    this.dayTimestamp = c.dayTimestamp;
+    this.instants = c.instant;
+    this.hash1 = c.hash1;
+    this.hash2 = c.hash2;
+    this.scratch = c.scratch;
   }
 
   /** Signed amount minus the chosen net fields: the value the amount check compares. */
@@ -167,10 +175,6 @@ export class RecordTable<T> {
 
   /** Milliseconds since the epoch of record `i`'s timestamp. */
   instant(i: number): number {
-    if (!this.instants) {
-      this.instants = new Float64Array(this.n);
-      for (let k = 0; k < this.n; k++) this.instants[k] = instantOf(this.txns[k]!.timestamp);
-    }
     return this.instants[i]!;
   }
 
@@ -204,28 +208,6 @@ export class RecordTable<T> {
     return this.hash2[i]!;
   }
 
-  private computeHash(i: number): void {
-    const t = this.txns[i]!;
-    // Two lanes over source, a separator, txn_id (inline: this runs once per record at a million records).
-    let h1 = 0xdeadbeef;
-    let h2 = 0x41c6ce57;
-    const s = t.source;
-    for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-    const id = t.txn_id;
-    for (let k = 0; k < id.length; k++) {
-      const c = id.charCodeAt(k);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    finish(h1, h2, this.hash1, this.hash2, i);
-  }
-
   /** Total order of records: source, then txn_id (code-unit order, locale-free). */
   compare(a: number, b: number): number {
     const x = this.txns[a]!;
@@ -253,21 +235,61 @@ function reject(record: StandardTransaction, field: string, message: string): Re
   };
 }
 
+/** Two-lane hash of (source, txn_id) into `h1[at]`, `h2[at]` (inline loops: once per record). */
+function recordHash(source: string, id: string, out1: Uint32Array, out2: Uint32Array, at: number): void {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let k = 0; k < source.length; k++) {
+    const c = source.charCodeAt(k);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+  h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+  for (let k = 0; k < id.length; k++) {
+    const c = id.charCodeAt(k);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  finish(h1, h2, out1, out2, at);
+}
+
 /**
  * Build the table for `input`. Records whose amount, fee, tax, currency or timestamp cannot be read
  * are rejected (typed error with the record) instead of stopping the run.
+ *
+ * One pass over the record objects: validation, parsing and every column the matching reads. At a
+ * million records, touching the scattered objects is what costs (cache misses), not the
+ * arithmetic, so each object is visited once here and the timestamp parsed once.
  */
 export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTable {
   const rejected: RejectedRecord[] = [];
   const n0 = input.length;
   let accepted: StandardTransaction[] | null = null; // stays null (input reused) until a record is rejected
-  // Every column of the table from one buffer (see Arena): 3 × 8 bytes of money, 6 × 4 of ids,
-  // days and hashes, 4 × 1 of codes and sign, plus alignment slack.
-  const arena = new Arena(n0 * 52 + 256);
-  const amount = arena.float64(n0);
-  const fee = arena.float64(n0);
-  const tax = arena.float64(n0);
+  // Every column of the table, and later every pass's arrays, from one reservation (see
+  // ScratchPool): columns take 60 bytes a record, the passes of a typical config about as much again.
+  const pool = new ScratchPool(n0 * RESERVE_PER_RECORD + 65536);
+  const amount = pool.take('f64', n0);
+  const fee = pool.take('f64', n0);
+  const tax = pool.take('f64', n0);
+  const instant = pool.take('f64', n0);
+  const sourceId = pool.take('i32', n0);
+  const currencyId = pool.take('i32', n0);
+  const dayValue = pool.take('i32', n0);
+  const dayTimestamp = pool.take('i32', n0);
+  const hash1 = pool.take('u32', n0);
+  const hash2 = pool.take('u32', n0);
+  const status = pool.take('u8', n0);
+  const type = pool.take('u8', n0);
+  const channel = pool.take('i8', n0);
+  const sign = pool.take('i8', n0);
+  const sources = new StringTable(16);
+  const currencies = new StringTable(16);
   const exponents = new Map<string, number>();
+  let lastSource: string | undefined;
+  let lastSourceId = 0;
+  let lastCurrency: string | undefined;
+  let lastCurrencyId = 0;
   let fast = true;
   let total = 0;
   let n = 0;
@@ -286,12 +308,17 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     const a = fastMinor(txn.amount, exponent);
     const f = fastMinor(txn.fee, exponent);
     const x = fastMinor(txn.tax, exponent);
+    const ts = txn.timestamp;
+    const tsDay = typeof ts === 'string' ? dayOf(ts) : Number.NaN;
+    const at = typeof ts === 'string' ? instantOfDay(ts, tsDay) : Number.NaN;
+    const valueDate = txn.value_date;
+    const vd = valueDate === undefined ? 0 : typeof valueDate === 'string' ? dayOf(valueDate) : Number.NaN;
     let problem: [string, string] | undefined;
     if (Number.isNaN(a) || txn.amount === undefined) problem = ['amount', `amount is not a decimal string at ${txn.currency}'s scale`];
     else if (Number.isNaN(f)) problem = ['fee', `fee is not a decimal string at ${txn.currency}'s scale`];
     else if (Number.isNaN(x)) problem = ['tax', `tax is not a decimal string at ${txn.currency}'s scale`];
-    else if (typeof txn.timestamp !== 'string' || Number.isNaN(instantOf(txn.timestamp))) problem = ['timestamp', 'timestamp is not ISO 8601 with an offset'];
-    else if (txn.value_date !== undefined && Number.isNaN(dayOf(txn.value_date))) problem = ['value_date', 'value_date is not YYYY-MM-DD'];
+    else if (Number.isNaN(at)) problem = ['timestamp', 'timestamp is not ISO 8601 with an offset'];
+    else if (Number.isNaN(vd)) problem = ['value_date', 'value_date is not YYYY-MM-DD'];
     else if (txn.direction !== 'CREDIT' && txn.direction !== 'DEBIT') problem = ['direction', 'direction is neither CREDIT nor DEBIT'];
     else if (typeof txn.source !== 'string' || typeof txn.txn_id !== 'string') problem = ['txn_id', 'source and txn_id must be strings'];
     if (problem) {
@@ -301,8 +328,31 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     }
     if (accepted) accepted.push(txn);
     amount[n] = a;
-    fee[n] = f;
-    tax[n] = x;
+    // Fee and tax are absent on most records: leaving the zero pages of a fresh column unwritten
+    // keeps them out of RSS (a ledger-sized run of zeros costs no memory).
+    // Fee and tax are absent on most records: leaving the zero pages of a fresh column unwritten
+    // keeps them out of RSS (a ledger-sized run of zeros costs no memory).
+    if (f !== 0) fee[n] = f;
+    if (x !== 0) tax[n] = x;
+    instant[n] = at;
+    sign[n] = txn.direction === 'DEBIT' ? -1 : 1;
+    // Records come in runs of one source and currency: skip the interning hash while it repeats.
+    if (txn.source !== lastSource) {
+      lastSource = txn.source;
+      lastSourceId = sources.intern(lastSource);
+    }
+    if (txn.currency !== lastCurrency) {
+      lastCurrency = txn.currency;
+      lastCurrencyId = currencies.intern(lastCurrency);
+    }
+    sourceId[n] = lastSourceId;
+    currencyId[n] = lastCurrencyId;
+    status[n] = STATUS_CODE[txn.status] ?? 0;
+    type[n] = TYPE_CODE[txn.transaction_type] ?? 0;
+    channel[n] = txn.channel === undefined ? -1 : (CHANNEL_CODE[txn.channel] ?? -1);
+    dayTimestamp[n] = tsDay;
+    dayValue[n] = valueDate ? vd : tsDay;
+    recordHash(txn.source, txn.txn_id, hash1, hash2, n);
     n++;
     // Each term below 10^15 is exact, and so is the running total while it stays ≤ 2^53 − 1. Once
     // a term or the total passes its bound (Infinity included), the run leaves the fast path.
@@ -310,19 +360,33 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     if (!(total <= Number.MAX_SAFE_INTEGER)) fast = false;
   }
   const txns = accepted ?? input;
-  const sign = arena.int8(n);
-  for (let i = 0; i < n; i++) sign[i] = txns[i]!.direction === 'DEBIT' ? -1 : 1;
+  const cut = <A extends { subarray(a: number, b: number): A }>(c: A): A => (n === n0 ? c : c.subarray(0, n));
+  const columns = {
+    scratch: pool,
+    sign: cut(sign),
+    sourceId: cut(sourceId),
+    currencyId: cut(currencyId),
+    sources: sources.keys,
+    currencies: currencies.keys,
+    status: cut(status),
+    type: cut(type),
+    channel: cut(channel),
+    dayValue: cut(dayValue),
+    dayTimestamp: cut(dayTimestamp),
+    instant: cut(instant),
+    hash1: cut(hash1),
+    hash2: cut(hash2),
+  };
   if (fast) {
-    const cut = (c: Float64Array) => (n === n0 ? c : c.subarray(0, n));
-    return { table: new RecordTable(txns, numberArith, { amount: cut(amount), fee: cut(fee), tax: cut(tax), sign }, arena), rejected };
+    return { table: new RecordTable<number>(txns, numberArith, { ...columns, amount: cut(amount), fee: cut(fee), tax: cut(tax) }), rejected };
   }
   return {
-    table: new RecordTable(txns, bigintArith, {
+    table: new RecordTable<bigint>(txns, bigintArith, {
+      ...columns,
       amount: txns.map((t) => bigMinor(t.amount)),
       fee: txns.map((t) => bigMinor(t.fee)),
       tax: txns.map((t) => bigMinor(t.tax)),
-      sign,
-    }, arena),
+    }),
     rejected,
   };
 }

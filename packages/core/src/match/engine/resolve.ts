@@ -51,9 +51,9 @@ export interface ResolveOptions {
  */
 export function resolve<T>(table: RecordTable<T>, ar: Arith<T>, L: Units, R: Units, edges: Edges<T>, options: ResolveOptions, tooManyR: Uint8Array): Resolution {
   const n = edges.count;
-  const out: Resolution = { matched: new GrowInt32(n), candidates: new GrowInt32(n), contested: new GrowInt32(n), suggested: [], mismatched: new GrowInt32(16) };
-  if (n === 0) return out;
   const pool = table.scratch;
+  const out: Resolution = { matched: new GrowInt32(n, pool), candidates: new GrowInt32(n, pool), contested: new GrowInt32(n, pool), suggested: [], mismatched: new GrowInt32(16) };
+  if (n === 0) return out;
   const accL = pool.take('i32', L.count);
   const accR = pool.take('i32', R.count);
   const allL = pool.take('i32', L.count);

@@ -1,33 +1,135 @@
-type Kind = 'i32' | 'u32' | 'u8';
-type ArrayOf<K extends Kind> = K extends 'i32' ? Int32Array : K extends 'u32' ? Uint32Array : Uint8Array;
+type Kind = 'i32' | 'u32' | 'u8' | 'i8' | 'f64';
+type ArrayOf<K extends Kind> = K extends 'i32'
+  ? Int32Array
+  : K extends 'u32'
+    ? Uint32Array
+    : K extends 'u8'
+      ? Uint8Array
+      : K extends 'i8'
+        ? Int8Array
+        : Float64Array;
+type AnyArray = Int32Array | Uint32Array | Uint8Array | Int8Array | Float64Array;
+
+const BYTES: Readonly<Record<Kind, number>> = { i32: 4, u32: 4, u8: 1, i8: 1, f64: 8 };
+/** Below this many bytes an array is allocated on its own (cheap, and not worth tracking). */
+const SMALL = 4096;
+/** Smallest slab added when the reserve runs out. */
+const MIN_SLAB = 16 * 1024 * 1024;
+
+function sizeClass(bytes: number): number {
+  let c = SMALL;
+  while (c < bytes) c *= 2;
+  return c;
+}
 
 /**
- * Reusable typed arrays for per-pass temporaries (counters, stamps, hash slots). A pass borrows,
- * the next pass gets the same memory back: the run allocates its scratch storage once instead of
- * once per pass and link, which keeps V8's external-memory GC trigger (see `arena.ts`) quiet.
+ * The run's typed-array memory: columns, per-pass temporaries (counters, stamps, hash slots) and
+ * the edge columns that outcomes keep, carved from a few large slabs, with freed regions reused.
+ *
+ * Why: V8 starts a full mark-compact each time ArrayBuffer memory grows by about 64 MB since the
+ * last one, and with a million input records on the heap each of those costs the better part of
+ * a second. A run that allocates a fresh array per column, pass and link pays that a dozen
+ * times; one reservation sized from the record count (untouched pages of it cost no RSS), and
+ * reuse of what passes give back, pays it about once.
  */
 export class ScratchPool {
-  private readonly free: Record<Kind, ArrayBuffer[]> = { i32: [], u32: [], u8: [] };
+  private slab: ArrayBuffer;
+  private offset = 0;
+  /** Free regions by size class: buffer and byte offset. */
+  private readonly free = new Map<number, { buffer: ArrayBuffer; at: number }[]>();
+  /** Bytes handed out from slabs so far (for tuning the reserve). */
+  carved = 0;
 
-  /** A zero-filled array of `n` elements (`fill` to start from another value). */
-  take<K extends Kind>(kind: K, n: number, fill = 0): ArrayOf<K> {
-    const size = kind === 'u8' ? 1 : 4;
-    const list = this.free[kind];
-    let at = -1;
-    for (let k = 0; k < list.length; k++) {
-      if (list[k]!.byteLength >= n * size && (at < 0 || list[k]!.byteLength < list[at]!.byteLength)) at = k;
-    }
-    const buffer = at >= 0 ? list.splice(at, 1)[0]! : new ArrayBuffer(Math.max(64, n * size));
-    const view = (kind === 'i32' ? new Int32Array(buffer, 0, n) : kind === 'u32' ? new Uint32Array(buffer, 0, n) : new Uint8Array(buffer, 0, n)) as ArrayOf<K>;
-    view.fill(fill);
-    return view;
+  /** `reserve`: bytes of the first slab (the run's expected need). */
+  constructor(reserve = 0) {
+    this.slab = new ArrayBuffer(Math.max(0, reserve));
   }
 
-  /** Give arrays back (their contents must not be used afterwards). */
-  give(...arrays: (Int32Array | Uint32Array | Uint8Array)[]): void {
-    for (const a of arrays) {
-      const kind: Kind = a instanceof Int32Array ? 'i32' : a instanceof Uint32Array ? 'u32' : 'u8';
-      this.free[kind].push(a.buffer as ArrayBuffer);
+  /** Whether the last {@link region} was never used before (still zero: no fill needed). */
+  private fresh = false;
+  private identityCache = new Int32Array(0);
+  private onesCache = new Int32Array(0);
+
+  private region(bytes: number): { buffer: ArrayBuffer; at: number } {
+    const cls = sizeClass(bytes);
+    const list = this.free.get(cls);
+    this.fresh = false;
+    if (list && list.length > 0) return list.pop()!;
+    this.fresh = true;
+    if (this.offset + cls > this.slab.byteLength) {
+      // Grow geometrically, so running out costs a handful of new slabs, not one per array.
+      this.slab = new ArrayBuffer(Math.max(cls, MIN_SLAB, this.slab.byteLength));
+      this.offset = 0;
     }
+    const at = this.offset;
+    this.offset += cls;
+    this.carved += cls;
+    return { buffer: this.slab, at };
+  }
+
+  /** An array of `n` elements filled with `fill` (0 by default). */
+  take<K extends Kind>(kind: K, n: number, fill = 0): ArrayOf<K> {
+    const bytes = n * BYTES[kind];
+    let view: AnyArray;
+    if (bytes < SMALL) {
+      view = make(kind, new ArrayBuffer(Math.max(8, bytes)), 0, n);
+    } else {
+      const r = this.region(bytes);
+      view = make(kind, r.buffer, r.at, n);
+      // A new ArrayBuffer is zeroed already: filling it again would touch every page twice.
+      if (fill === 0 && !this.fresh) view.fill(0);
+    }
+    if (fill !== 0) view.fill(fill);
+    return view as ArrayOf<K>;
+  }
+
+  /**
+   * `[0, 1, …, n − 1]`, shared (a view of one array kept by the pool): the unit starts of
+   * single-record units. Read-only; never give it back.
+   */
+  identity(n: number): Int32Array {
+    if (this.identityCache.length < n) {
+      this.identityCache = new Int32Array(n);
+      for (let i = 0; i < n; i++) this.identityCache[i] = i;
+    }
+    return this.identityCache.subarray(0, n);
+  }
+
+  /** `n` ones, shared like {@link identity}: the sizes of single-record units. Read-only. */
+  ones(n: number): Int32Array {
+    if (this.onesCache.length < n) this.onesCache = new Int32Array(n).fill(1);
+    return this.onesCache.subarray(0, n);
+  }
+
+  /**
+   * Give arrays back for reuse. Only arrays from {@link take} (never a `subarray` of one), and
+   * their contents must not be used afterwards.
+   */
+  give(...arrays: AnyArray[]): void {
+    for (const a of arrays) {
+      if (a.byteLength < SMALL) continue;
+      const cls = sizeClass(a.byteLength);
+      let list = this.free.get(cls);
+      if (!list) {
+        list = [];
+        this.free.set(cls, list);
+      }
+      list.push({ buffer: a.buffer as ArrayBuffer, at: a.byteOffset });
+    }
+  }
+}
+
+function make(kind: Kind, buffer: ArrayBuffer, at: number, n: number): AnyArray {
+  switch (kind) {
+    case 'i32':
+      return new Int32Array(buffer, at, n);
+    case 'u32':
+      return new Uint32Array(buffer, at, n);
+    case 'u8':
+      return new Uint8Array(buffer, at, n);
+    case 'i8':
+      return new Int8Array(buffer, at, n);
+    case 'f64':
+      return new Float64Array(buffer, at, n);
   }
 }

@@ -22,9 +22,19 @@ export interface SideRecords {
   duplicates: DuplicateEntry[];
 }
 
+/** `records` minus those `drop` names (TypedArray#filter would build a JS list of every kept element first). */
+function without(records: Int32Array, drop: (i: number) => boolean): Int32Array {
+  let n = 0;
+  for (let k = 0; k < records.length; k++) if (!drop(records[k]!)) n++;
+  const out = new Int32Array(n);
+  n = 0;
+  for (let k = 0; k < records.length; k++) if (!drop(records[k]!)) out[n++] = records[k]!;
+  return out;
+}
+
 /** Which side each record belongs to: the first side (in config order) whose sources and filter accept it. */
 export function assignSides<T>(table: RecordTable<T>, sides: readonly CompiledSide[]): { bySide: Int32Array[]; unassigned: number } {
-  const grow = sides.map(() => new GrowInt32(1024));
+  const grow = sides.map(() => new GrowInt32(1024, table.scratch));
   let unassigned = 0;
   // The sides that list a source, once per distinct source (there are only a few).
   const candidates = table.sources.map((source) => sides.flatMap((side, s) => (side.sources.has(source) ? [s] : [])));
@@ -64,19 +74,23 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
   // the table computed once; strings are compared only on a hash match.
   let cap = 16;
   while (cap < records.length * 2) cap *= 2;
-  const slots = new Int32Array(cap).fill(-1);
+  // Slot p: tab[2p] the record (−1 empty), tab[2p + 1] its hash's first word (one cache line per probe).
+  const tab = table.scratch.take('i32', cap * 2, -1);
   const mask = cap - 1;
   const same = (a: number, b: number) => table.hash2[a] === table.hash2[b] && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;
-  for (const i of records) {
-    let p = table.hash1[i]! & mask;
-    while (slots[p] !== -1 && !(table.hash1[slots[p]!] === table.hash1[i] && same(slots[p]!, i))) p = (p + 1) & mask;
-    const kept = slots[p]!;
+  for (let k = 0; k < records.length; k++) {
+    const i = records[k]!;
+    const h = table.hash1[i]! | 0;
+    let p = h & mask;
+    while (tab[2 * p] !== -1 && !(tab[2 * p + 1] === h && same(tab[2 * p]!, i))) p = (p + 1) & mask;
+    const kept = tab[2 * p]!;
     if (kept === -1) {
-      slots[p] = i;
+      tab[2 * p] = i;
+      tab[2 * p + 1] = h;
       continue;
     }
     const [winner, loser] = canonOf(i) < canonOf(kept) ? [i, kept] : [kept, i];
-    slots[p] = winner;
+    tab[2 * p] = winner;
     const list = losers.get(kept) ?? [];
     losers.delete(kept);
     list.push(loser);
@@ -94,13 +108,15 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
       duplicates.push({ record: loser, of: winner, key: 'txn_id', copy: k + 1 });
     });
   }
-  let kept: Int32Array = dropped.size === 0 ? records : records.filter((i) => !dropped.has(i));
+  table.scratch.give(tab);
+  let kept: Int32Array = dropped.size === 0 ? records : without(records, (i) => dropped.has(i));
 
   if (side.duplicateKey) {
     const readers = side.duplicateKey;
     const byKey = new Map<string, number>();
     const keyOf = new Map<number, string>();
-    for (const i of kept) {
+    for (let k = 0; k < kept.length; k++) {
+      const i = kept[k]!;
       const parts: string[] = [];
       for (const read of readers) {
         const v = table.keys(read).get(i);
@@ -120,7 +136,7 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
       second.add(i);
       duplicates.push({ record: i, of: winner, key: side.duplicateKeyLabel, copy: 0 });
     }
-    if (second.size > 0) kept = kept.filter((i) => !second.has(i));
+    if (second.size > 0) kept = without(kept, (i) => second.has(i));
   }
   return { records: kept, duplicates };
 }

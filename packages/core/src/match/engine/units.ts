@@ -1,5 +1,6 @@
 import type { KeyRead } from '../config/compiled';
 import type { RecordTable } from './record-table';
+import type { ScratchPool } from './scratch';
 import { StringTable } from './string-table';
 
 /**
@@ -22,9 +23,10 @@ export interface Units {
   readonly closed: Uint8Array;
 }
 
-/** One unit per record. */
-export function singleUnits(records: Int32Array): Units {
+/** One unit per record (arrays from `pool`, the run's memory, when given). */
+export function singleUnits(records: Int32Array, pool?: ScratchPool): Units {
   const n = records.length;
+  if (pool) return { count: n, start: pool.identity(n), size: pool.ones(n), members: records, groupKey: undefined, closed: pool.take('u8', n) };
   const start = new Int32Array(n);
   const size = new Int32Array(n).fill(1);
   for (let i = 0; i < n; i++) start[i] = i;
@@ -36,9 +38,10 @@ export function singleUnits(records: Int32Array): Units {
  * form a group). Groups are in key order, so unit numbers do not depend on the input order.
  */
 export function groupUnits<T>(table: RecordTable<T>, records: Int32Array, groupBy: KeyRead): Units {
+  const pool = table.scratch;
   const keys = new StringTable(1024);
   const col = table.keys(groupBy);
-  const groupOf = new Int32Array(records.length);
+  const groupOf = pool.take('i32', records.length);
   const counts: number[] = [];
   for (let k = 0; k < records.length; k++) {
     const raw = col.get(records[k]!);
@@ -58,7 +61,7 @@ export function groupUnits<T>(table: RecordTable<T>, records: Int32Array, groupB
   const count = order.length;
   const start = new Int32Array(count);
   const size = new Int32Array(count);
-  const slot = new Int32Array(count); // group id → unit
+  const slot = pool.take('i32', count); // group id → unit
   let at = 0;
   for (let u = 0; u < count; u++) {
     const g = order[u]!;
@@ -67,8 +70,8 @@ export function groupUnits<T>(table: RecordTable<T>, records: Int32Array, groupB
     size[u] = counts[g]!;
     at += counts[g]!;
   }
-  const members = new Int32Array(at);
-  const fill = new Int32Array(count);
+  const members = pool.take('i32', at);
+  const fill = pool.take('i32', count);
   for (let k = 0; k < records.length; k++) {
     const g = groupOf[k]!;
     if (g < 0) continue;
@@ -76,6 +79,7 @@ export function groupUnits<T>(table: RecordTable<T>, records: Int32Array, groupB
     members[start[u]! + fill[u]!] = records[k]!;
     fill[u]!++;
   }
+  pool.give(groupOf, slot, fill);
   return { count, start, size, members, groupKey: order.map((g) => keys.keys[g]!), closed: new Uint8Array(count) };
 }
 

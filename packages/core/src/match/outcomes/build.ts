@@ -48,8 +48,10 @@ const EMPTY: readonly StandardTransaction[] = Object.freeze([]);
  */
 export class OutcomeBuilder<T> {
   readonly outcomes: Outcome[] = [];
-  private readonly hiCol = new GrowInt32(1024);
-  private readonly loCol = new GrowInt32(1024);
+  private readonly hiCol: GrowInt32;
+  /** {@link KIND_RANK} of each outcome (the export order reads it without touching the views). */
+  private readonly kindCol: GrowInt32;
+  private readonly loCol: GrowInt32;
   /** Counts and money per kind, source and rule, fed as outcomes are built. */
   readonly tally: LinkTally<T>;
   private readonly ids = new OutcomeIdHasher();
@@ -65,6 +67,9 @@ export class OutcomeBuilder<T> {
   ) {
     this.ar = table.ar;
     this.tally = new LinkTally(table);
+    this.hiCol = new GrowInt32(1024, table.scratch);
+    this.kindCol = new GrowInt32(1024, table.scratch);
+    this.loCol = new GrowInt32(1024, table.scratch);
   }
 
   private count(kind: OutcomeKind, rule: string | undefined, units: readonly (readonly [Units, readonly number[]])[]): void {
@@ -86,8 +91,9 @@ export class OutcomeBuilder<T> {
     return v;
   }
 
-  private push(o: Outcome): void {
+  private push(o: Outcome, kind: OutcomeKind): void {
     this.outcomes.push(o);
+    this.kindCol.push(KIND_RANK[kind]);
     this.hiCol.push(this.ids.out[0]! | 0);
     this.loCol.push(this.ids.out[1]! | 0);
   }
@@ -96,6 +102,11 @@ export class OutcomeBuilder<T> {
   get hi(): Uint32Array {
     const v = this.hiCol.view();
     return new Uint32Array(v.buffer, v.byteOffset, v.length);
+  }
+
+  /** Kind rank of each outcome, in creation order. */
+  get kinds(): Int32Array {
+    return this.kindCol.view();
   }
 
   /** Second hash word of each outcome. */
@@ -137,12 +148,12 @@ export class OutcomeBuilder<T> {
     this.sumLo = lo;
   }
 
-  private pairHash(tag: string, L: Units, l: number, R: Units, r: number): void {
+  private pairHash(seed: { h1: number; h2: number }, L: Units, l: number, R: Units, r: number): void {
     this.sideHash(L, l);
     const lh = this.sumHi;
     const ll = this.sumLo;
     this.sideHash(R, r);
-    this.ids.hash(tag, lh, ll, L.size[l]!, this.sumHi, this.sumLo, R.size[r]!);
+    this.ids.hashSeeded(seed, lh, ll, L.size[l]!, this.sumHi, this.sumLo, R.size[r]!);
   }
 
   /** Σ signed gross, Σ fee, Σ tax of a unit's members. */
@@ -309,17 +320,18 @@ export class OutcomeBuilder<T> {
    */
   pairs(kind: 'matched' | 'mismatched', ctx: PairContext<T>, src: PairSource<T>, picks: Int32Array, candidates: Int32Array, via: Uint8Array): void {
     if (picks.length === 0) return;
-    const batch = new PairBatch(ctx, src, picks, candidates, via);
+    const batch = new PairBatch(this, ctx, src, picks, candidates, via);
     batch.first = this.outcomes.length;
-    const tag = `${this.link}\u0001${kind}\u0001${ctx.rule.name}`;
+    const seed = this.ids.seed(`${this.link}\u0001${kind}\u0001${ctx.rule.name}`);
     const View = kind === 'matched' ? MatchedView : MismatchedView;
+    const tallyKind = this.tally.beginBatch(kind, ctx.rule.name, picks.length);
     for (let k = 0; k < picks.length; k++) {
       const e = picks[k]!;
       const l = src.l[e]!;
       const r = src.r[e]!;
-      this.pairHash(tag, ctx.L, l, ctx.R, r);
-      this.push(new View(this, batch, k));
-      this.tally.begin(kind, ctx.rule.name);
+      this.pairHash(seed, ctx.L, l, ctx.R, r);
+      this.push(new View(batch, k), kind);
+      this.tally.next(tallyKind);
       this.tallyUnit(ctx.L, l);
       this.tallyUnit(ctx.R, r);
     }
@@ -407,7 +419,7 @@ export class OutcomeBuilder<T> {
       return c;
     });
     const id = hex64('o_', this.ids.out[0]!, this.ids.out[1]!);
-    this.push(new SuggestedRecord(id, this.link, lt, rt, rule, reason, candidates));
+    this.push(new SuggestedRecord(id, this.link, lt, rt, rule, reason, candidates), 'suggested');
     this.count('suggested', rule, [
       [L, left],
       [R, right],
@@ -420,7 +432,7 @@ export class OutcomeBuilder<T> {
     const lo = this.table.hashLo(record);
     if (side === 'left') this.ids.hash(`${this.link}\u0001unmatched`, hi, lo, 1, 0, 0, 0);
     else this.ids.hash(`${this.link}\u0001unmatched`, 0, 0, 0, hi, lo, 1);
-    this.push(new UnmatchedView(this, record, side, reason, this.ids.out[0]! | 0, this.ids.out[1]! | 0));
+    this.push(new UnmatchedView(this, record, side, reason, this.ids.out[0]! | 0, this.ids.out[1]! | 0), 'unmatched');
     this.tally.begin('unmatched');
     this.tally.record(record);
   }
@@ -438,7 +450,7 @@ export class OutcomeBuilder<T> {
     const txn = this.table.txns[record]!;
     const kept = this.table.txns[of]!;
     const id = hex64('o_', this.ids.out[0]!, this.ids.out[1]!);
-    this.push(new DuplicateRecord(id, this.link, side === 'left' ? [txn] : EMPTY, side === 'right' ? [txn] : EMPTY, side, { source: kept.source, txn_id: kept.txn_id }, key));
+    this.push(new DuplicateRecord(id, this.link, side === 'left' ? [txn] : EMPTY, side === 'right' ? [txn] : EMPTY, side, { source: kept.source, txn_id: kept.txn_id }, key), 'duplicate');
     this.tally.begin('duplicate');
     this.tally.record(record);
   }

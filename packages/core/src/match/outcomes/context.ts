@@ -1,3 +1,4 @@
+import type { OutcomeBuilder } from './build';
 import type { CompiledIdentifier, CompiledRule } from '../config/compiled';
 import type { PairChecker } from '../engine/checks';
 import type { UnitFacts } from '../engine/facts';
@@ -59,6 +60,8 @@ export class PairBatch<T> {
   first = 0;
 
   constructor(
+    /** The builder that made the batch (views reach it through here). */
+    readonly builder: OutcomeBuilder<T>,
     readonly ctx: PairContext<T>,
     readonly src: PairSource<T>,
     picks: Int32Array,

@@ -11,7 +11,8 @@ export class OutcomeIdHasher {
   readonly out = new Uint32Array(2);
   private readonly out2 = new Uint32Array(1);
 
-  private seed(tag: string): { h1: number; h2: number } {
+  /** The seed of `tag` (callers hashing many outcomes with one tag look it up once). */
+  seed(tag: string): { h1: number; h2: number } {
     let s = this.seeds.get(tag);
     if (!s) {
       s = hashString(tag);
@@ -25,7 +26,11 @@ export class OutcomeIdHasher {
    * `rLo`, reduced mod 2^32) and member counts, into {@link out}.
    */
   hash(tag: string, lHi: number, lLo: number, lCount: number, rHi: number, rLo: number, rCount: number): void {
-    const s = this.seed(tag);
+    this.hashSeeded(this.seed(tag), lHi, lLo, lCount, rHi, rLo, rCount);
+  }
+
+  /** {@link hash} with the tag's {@link seed} already looked up. */
+  hashSeeded(s: { h1: number; h2: number }, lHi: number, lLo: number, lCount: number, rHi: number, rLo: number, rCount: number): void {
     let h1 = Math.imul(s.h1 ^ lHi, 2654435761);
     let h2 = Math.imul(s.h2 ^ lLo, 1597334677);
     h1 = Math.imul(h1 ^ lCount, 2246822507);

@@ -54,6 +54,27 @@ export class LinkTally<T> {
     }
   }
 
+  /**
+   * Announce `count` outcomes of `kind` from rule `rule` (counted per rule at once); call
+   * {@link next} with the returned kind index before each one's records.
+   */
+  beginBatch(kind: 'matched' | 'mismatched', rule: string, count: number): number {
+    let r = this.byRule.get(rule);
+    if (!r) {
+      r = { matched: 0, mismatched: 0, suggested: 0 };
+      this.byRule.set(rule, r);
+    }
+    r[kind] += count;
+    return KINDS.indexOf(kind);
+  }
+
+  /** Start the next outcome of a batch (kind index from {@link beginBatch}). */
+  next(kind: number): void {
+    this.kind = kind;
+    this.outcomeNo++;
+    this.kindOutcomes[kind]!++;
+  }
+
   /** Count record `i` into the current outcome. */
   record(i: number): void {
     const t = this.table;

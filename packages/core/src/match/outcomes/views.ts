@@ -27,11 +27,15 @@ const INSPECT = Symbol.for('nodejs.util.inspect.custom');
  * it twice (equal values, new arrays); JSON.stringify and console.log show the plain form.
  */
 abstract class PairView<T> {
+  // Two fields only (the builder is reached through the batch): a million of these are live.
   constructor(
-    protected readonly builder: OutcomeBuilder<T>,
     protected readonly batch: PairBatch<T>,
     protected readonly k: number,
   ) {}
+
+  protected get builder(): OutcomeBuilder<T> {
+    return this.batch.builder;
+  }
 
   protected get d(): PairDecision<T> {
     return this.batch.decision(this.k);
