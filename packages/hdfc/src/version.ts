@@ -1,2 +1,2 @@
 /** The published version of @recon/hdfc. */
-export const VERSION = '0.0.0';
+export const VERSION = '0.1.0';
