@@ -15,17 +15,26 @@
  * 2. Speed: each (library, workload) in a fresh process, 2 warm-up passes, median of N timed runs,
  *    from bytes in memory to the library's result. "One big file" is the files every library of
  *    that format reads correctly, concatenated to the target size; "many small files" parses the
- *    same files one by one until the same number of bytes has gone through.
+ *    same files one by one until the same number of bytes has gone through. For @recon/formats the
+ *    big MT940 file is also read through `iterateStatementFile` (worker workload `big-stream`): the
+ *    same amounts read, each statement dropped once read, so its row shows speed and peak RSS
+ *    without the result retained.
  * Prints a Markdown report.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CORPUS_DIR, CORPUS_PRESENT, canonicalDecimal, loadManifest, moneyDecimal, type CorpusFile } from '../../packages/formats/src/corpus.test-helper';
-import { parseStatementFile } from '@recon/formats';
+import { iterateStatementFile, parseStatementFile } from '@recon/formats';
 
 type Amounts = string[][];
-type Adapter = { name: string; formats: ReadonlyArray<CorpusFile['format']>; parse: (bytes: Buffer) => Amounts | Promise<Amounts> };
+type Adapter = {
+  name: string;
+  formats: ReadonlyArray<CorpusFile['format']>;
+  parse: (bytes: Buffer) => Amounts | Promise<Amounts>;
+  /** The same work through a streaming reader that keeps no result: the number of entries seen. */
+  stream?: (bytes: Buffer) => number;
+};
 
 const require = (await import('node:module')).createRequire(import.meta.url);
 
@@ -43,6 +52,12 @@ const adapters: Adapter[] = [
     name: '@recon/formats',
     formats: ['mt940', 'mt942', 'camt052', 'camt053', 'camt054'],
     parse: (bytes) => parseStatementFile(bytes).statements.map((s) => s.entries.map((e) => moneyDecimal(e.amount))),
+    // Each amount read as a decimal, as above, but each statement dropped once read.
+    stream: (bytes) => {
+      let entries = 0;
+      for (const s of iterateStatementFile(bytes)) for (const e of s.entries) entries += moneyDecimal(e.amount).length > 0 ? 1 : 0;
+      return entries;
+    },
   },
   {
     name: 'mt940js 1.3.5',
@@ -116,7 +131,7 @@ async function worker(name: string, workload: string, mb: number, runs: number):
   const files = (JSON.parse(process.env.BENCH_FILES ?? '[]') as string[]).map((f) => readFileSync(resolve(CORPUS_DIR, f)));
   const target = mb * 1e6;
   let inputs: Buffer[];
-  if (workload === 'big') {
+  if (workload === 'big' || workload === 'big-stream') {
     // MT940 files concatenate into one valid file; camt is one document, so its entries are multiplied.
     if (files[0]?.toString('latin1', 0, 400).includes('<')) inputs = [bigCamt(files[0] as Buffer, target)];
     else {
@@ -141,9 +156,15 @@ async function worker(name: string, workload: string, mb: number, runs: number):
     }
   }
   const bytes = inputs.reduce((n, b) => n + b.length, 0);
-  const pass = async () => {
-    for (const input of inputs) await adapter.parse(input);
-  };
+  const stream = adapter.stream;
+  const pass =
+    workload === 'big-stream' && stream
+      ? () => {
+          for (const input of inputs) stream(input);
+        }
+      : async () => {
+          for (const input of inputs) await adapter.parse(input);
+        };
   await pass();
   await pass();
   const wall: number[] = [];
@@ -230,8 +251,9 @@ async function main(): Promise<void> {
     for (const [workload, label] of workloads) {
       for (const adapter of contenders) {
         if (only !== undefined && !adapter.name.startsWith(only)) continue;
+        if (workload === 'big-stream' && !adapter.stream) continue;
         const out = execFileSync(process.execPath, [...process.execArgv, import.meta.filename, '--worker', adapter.name, workload, String(mb), String(runs)], {
-          env: { ...process.env, BENCH_FILES: JSON.stringify(workload === 'big' && formats[0] === 'camt053' ? [biggestCamt(common)] : common) },
+          env: { ...process.env, BENCH_FILES: JSON.stringify(workload !== 'small' && formats[0] === 'camt053' ? [biggestCamt(common)] : common) },
           maxBuffer: 1 << 20,
         }).toString();
         const r = JSON.parse(out) as { bytes: number; wallMBps: number; minMBps: number; maxMBps: number; cpuMBps: number; peakRssMB: number };
@@ -243,6 +265,7 @@ async function main(): Promise<void> {
   const byName = (...names: string[]) => adapters.filter((a) => names.some((n) => a.name.startsWith(n)));
   speedTable('MT940', ['mt940'], byName('@recon', 'mt940js', '@centrapay', 'mt940-js'), [
     ['big', 'one big file'],
+    ['big-stream', 'one big file, streaming (`iterateStatementFile`, result not retained)'],
     ['small', 'many small files'],
   ]);
   speedTable('camt.053', ['camt053'], byName('@recon', 'iso20022', 'camt-parser'), [

@@ -16,9 +16,10 @@ export {
   type ReadTransactionsOptions,
   type ReadTransactionsResult,
 } from './parse-statement-file';
+export { iterateStatementFile, iterateTransactions, type StatementIteration, type StatementTransactions } from './iterate-statement-file';
 export { detectFormat, type DetectedFormat } from './detect/detect-format';
 export { decodeText, encodingFromLabel, type DecodedText, type EncodingEvidence } from './encoding/detect-encoding';
-export { parseMt940, type Mt940Options, type Mt940Result } from './mt940/parse-mt940';
+export { parseMt940, iterateMt940, type Mt940Options, type Mt940Result, type Mt940Iteration } from './mt940/parse-mt940';
 export { parseField61, type Field61, type Field61Result, type Mark61 } from './mt940/field-61';
 export {
   readNarrative,
@@ -37,4 +38,4 @@ export type { CsvDelimiter } from './csv/read-csv';
 export { parseStandardJson, type StandardJsonResult } from './json/parse-standard-json';
 export { toStandardTransactions, type TransactionOptions, type TransactionsResult, type BatchSplit } from './statement/to-transactions';
 export { referencesFromNarration, type NarrationReferences } from './statement/narration-references';
-export { balanceWarnings, continuityWarnings } from './statement/balance-check';
+export { balanceWarnings, continuityWarnings, continuityWarning } from './statement/balance-check';

@@ -22,7 +22,8 @@ export interface ParseStatementOptions extends Mt940Options {
 /** Bytes or text in; text is used as is (its encoding is the caller's business). */
 export type StatementInput = string | Uint8Array;
 
-function decode(input: StatementInput, encoding: TextEncoding | undefined): { text: string; encoding: StatementFile['encoding']; warnings: FormatWarning[] } {
+/** Bytes to text with the file-level encoding warnings (internal: shared with the streaming readers). */
+export function decode(input: StatementInput, encoding: TextEncoding | undefined): { text: string; encoding: StatementFile['encoding']; warnings: FormatWarning[] } {
   if (typeof input === 'string') return { text: input.replace(/^\uFEFF/, ''), encoding: 'string', warnings: [] };
   let decoded: { text: string; encoding: TextEncoding; evidence: EncodingEvidence; declared?: string };
   try {
@@ -58,7 +59,8 @@ export function parseStatementFile(input: StatementInput, options: ParseStatemen
   return parseDecoded(decode(input, options.encoding), options);
 }
 
-function parseDecoded(decoded: ReturnType<typeof decode>, options: ParseStatementOptions): StatementFile {
+/** A decoded text to a whole {@link StatementFile} (internal: shared with the streaming readers). */
+export function parseDecoded(decoded: ReturnType<typeof decode>, options: ParseStatementOptions): StatementFile {
   const { text, encoding, warnings } = decoded;
   const detected = options.format ? { format: options.format, reason: 'requested' } : detectFormat(text);
   const format = detected.format;

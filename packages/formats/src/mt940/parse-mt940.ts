@@ -2,12 +2,12 @@ import type { Money } from '@recon/core';
 import { FormatErrorCode, fileError, recordError } from '../errors';
 import { isStatementCurrency } from '../money/currency';
 import { formatMinor, readDecimal } from '../money/decimal';
-import { balanceWarnings, continuityWarnings } from '../statement/balance-check';
+import { balanceWarnings, continuityWarning } from '../statement/balance-check';
 import type { Balance, BalanceKind, FormatWarning, Statement, StatementSummary } from '../types';
 import { buildEntry, toExtra, type EntryContext, type EntryFields } from './build-entry';
 import type { NarrativeDialect } from './narrative';
 import { parseAccountField, parseBalanceText, parseDateTimeIndication, parseEntryCount, parseFloorLimit } from './simple-fields';
-import { splitMessages, type MtField, type MtMessage } from './split-messages';
+import { messageReader, nextMessage, SKIPPED_EXAMPLES, type MessageReader, type MtField, type MtMessage } from './split-messages';
 
 /** Options of {@link parseMt940}. */
 export interface Mt940Options {
@@ -70,25 +70,96 @@ const isMt942Tag = (tag: string) => tag === '13D' || tag === '34F' || tag === '9
  * @throws InvalidDataError `NOT_A_STATEMENT` when no line starts with an MT940 tag.
  */
 export function parseMt940(input: string, options: Mt940Options = {}): Mt940Result {
-  const text = options.atAtLineBreaks ? input.replace(/@@/g, '\n') : input;
-  const dialects = options.narrativeDialects ?? [];
+  const cursor = statementCursor(input, options);
   const statements: Statement[] = [];
-  const split = splitMessages(text, (message) => statements.push(buildStatement(message, text, options.currency, dialects)));
-  if (split.count === 0) {
+  for (let statement = nextStatement(cursor); statement !== undefined; statement = nextStatement(cursor)) statements.push(statement);
+  return { statements, warnings: cursor.warnings };
+}
+
+/**
+ * Statements of MT940/MT942 text one at a time, and the file-level warnings once they are all read.
+ * `warnings` is complete when the iteration has ended (skipped lines are only known then).
+ */
+export interface Mt940Iteration extends IterableIterator<Statement> {
+  /** File-level warnings (skipped header lines); complete once the iteration has ended. */
+  readonly warnings: FormatWarning[];
+}
+
+/**
+ * {@link parseMt940} as a stream: each statement is handed out as soon as its message is read,
+ * and only the current message and the previous statement (for continuity) are held, so memory
+ * stays bounded however large the file (the input string aside). Collected, the statements and
+ * `warnings` equal `parseMt940`'s result exactly, continuity warnings included.
+ *
+ * @throws InvalidDataError `NOT_A_STATEMENT` (from `next()`, at the end) when no line starts with an MT940 tag.
+ */
+export function iterateMt940(input: string, options: Mt940Options = {}): Mt940Iteration {
+  const cursor = statementCursor(input, options);
+  const iteration: Mt940Iteration = {
+    warnings: cursor.warnings,
+    next(): IteratorResult<Statement, undefined> {
+      const statement = nextStatement(cursor);
+      return statement === undefined ? { done: true, value: undefined } : { done: false, value: statement };
+    },
+    [Symbol.iterator]() {
+      return iteration;
+    },
+  };
+  return iteration;
+}
+
+/** Where a parse of one text stands: the message reader, the previous statement (for continuity), the file warnings. */
+interface StatementCursor {
+  input: string;
+  text: string;
+  options: Mt940Options;
+  dialects: readonly NarrativeDialect[];
+  reader: MessageReader;
+  previous: Statement | undefined;
+  index: number;
+  warnings: FormatWarning[];
+  finished: boolean;
+}
+
+function statementCursor(input: string, options: Mt940Options): StatementCursor {
+  const text = options.atAtLineBreaks ? input.replace(/@@/g, '\n') : input;
+  return { input, text, options, dialects: options.narrativeDialects ?? [], reader: messageReader(text), previous: undefined, index: 0, warnings: [], finished: false };
+}
+
+function nextStatement(cursor: StatementCursor): Statement | undefined {
+  if (cursor.finished) return undefined;
+  const message = nextMessage(cursor.reader);
+  if (message === undefined) {
+    cursor.finished = true;
+    finish(cursor);
+    return undefined;
+  }
+  const statement = buildStatement(message, cursor.text, cursor.options.currency, cursor.dialects);
+  if (cursor.previous !== undefined) {
+    const warning = continuityWarning(cursor.previous, statement, cursor.index);
+    if (warning) statement.warnings.push(warning);
+  }
+  cursor.previous = statement;
+  cursor.index++;
+  return statement;
+}
+
+/** End of the text: reject a text with no message at all, report skipped lines. */
+function finish(cursor: StatementCursor): void {
+  const { reader, options, input } = cursor;
+  cursor.previous = undefined;
+  if (reader.count === 0) {
     const hint = !options.atAtLineBreaks && /@@:[0-9]{2}[A-Z]?:/.test(input) ? ' The text uses "@@" as line breaks; pass atAtLineBreaks: true to read it.' : '';
     throw fileError(FormatErrorCode.NOT_A_STATEMENT, `No MT940/MT942 field found: no line starts with a tag such as :20:, :25:, :60F: or :61:.${hint}`, input);
   }
-  const warnings: FormatWarning[] = [];
-  if (split.skipped.length > 0) {
-    warnings.push({
+  if (reader.skippedCount > 0) {
+    cursor.warnings.push({
       code: 'LINES_SKIPPED',
-      message: `${split.skipped.length} line(s) outside any field were skipped (bank header or preamble)`,
-      line: (split.skipped[0] as { line: number }).line,
-      data: { count: split.skipped.length, lines: split.skipped.slice(0, 20).map((s) => ({ line: s.line, text: s.text })) },
+      message: `${reader.skippedCount} line(s) outside any field were skipped (bank header or preamble)`,
+      line: (reader.skipped[0] as { line: number }).line,
+      data: { count: reader.skippedCount, lines: reader.skipped.slice(0, SKIPPED_EXAMPLES).map((s) => ({ line: s.line, text: s.text })) },
     });
   }
-  for (const { statement, warning } of continuityWarnings(statements)) statement.warnings.push(warning);
-  return { statements, warnings };
 }
 
 type BalanceRead = ReturnType<typeof parseBalanceText>;

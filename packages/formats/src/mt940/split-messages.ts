@@ -22,7 +22,10 @@ export interface MtMessage {
 export interface MtSplit {
   /** Number of messages handed to the callback. */
   count: number;
+  /** The first {@link SKIPPED_EXAMPLES} skipped lines. */
   skipped: Array<{ line: number; text: string }>;
+  /** How many lines were skipped in all. */
+  skippedCount: number;
 }
 
 /**
@@ -83,16 +86,81 @@ interface OpenField {
   end: number;
 }
 
+/** How many skipped lines are kept as examples: the rest are only counted, so memory stays bounded. */
+export const SKIPPED_EXAMPLES = 20;
+
 /** The front end's state while it walks the lines of one text. */
 interface SplitState {
   text: string;
-  onMessage: (message: MtMessage) => void;
+  /** Messages complete but not yet taken by {@link nextMessage}: at most one per line read. */
+  ready: MtMessage[];
   count: number;
   skipped: Array<{ line: number; text: string }>;
+  skippedCount: number;
   message: MtMessage | undefined;
   field: OpenField | undefined;
   bodySeen: boolean;
   pendingType: string | undefined;
+  terminator: string;
+  lf: boolean;
+  pos: number;
+  lineNo: number;
+  done: boolean;
+}
+
+/** A pull reader over one text's messages: {@link nextMessage} hands them out one at a time. */
+export type MessageReader = SplitState;
+
+/** A reader at the start of `text` (see {@link splitMessages} for what the front end accepts). */
+export function messageReader(text: string): MessageReader {
+  const lf = text.includes('\n');
+  return {
+    text,
+    ready: [],
+    count: 0,
+    skipped: [],
+    skippedCount: 0,
+    message: undefined,
+    field: undefined,
+    bodySeen: false,
+    pendingType: undefined,
+    terminator: lf ? '\n' : '\r',
+    lf,
+    pos: 0,
+    lineNo: 0,
+    done: false,
+  };
+}
+
+/**
+ * The next complete message, or undefined at the end of the text. Reads only as many lines as it
+ * takes, so a caller that drops each message keeps one message's fields alive at a time.
+ */
+export function nextMessage(state: MessageReader): MtMessage | undefined {
+  const { text, terminator, lf, ready } = state;
+  const length = text.length;
+  // Position and line number in locals while walking lines; stored back before returning.
+  let pos = state.pos;
+  let lineNo = state.lineNo;
+  while (ready.length === 0) {
+    if (pos > length) {
+      if (state.done) break;
+      state.done = true;
+      closeMessage(state);
+      continue;
+    }
+    let next = text.indexOf(terminator, pos);
+    if (next < 0) next = length;
+    lineNo++;
+    // CRLF: the CR is not part of the line.
+    const end = lf && next > pos && text.charCodeAt(next - 1) === CR ? next - 1 : next;
+    const start = pos;
+    pos = next + 1;
+    handleLine(state, start, end, lineNo);
+  }
+  state.pos = pos;
+  state.lineNo = lineNo;
+  return state.ready.shift();
 }
 
 /**
@@ -110,23 +178,9 @@ interface SplitState {
  * garbage instead of a whole file's worth held until the end.
  */
 export function splitMessages(text: string, onMessage: (message: MtMessage) => void): MtSplit {
-  const state: SplitState = { text, onMessage, count: 0, skipped: [], message: undefined, field: undefined, bodySeen: false, pendingType: undefined };
-  const lf = text.includes('\n');
-  const terminator = lf ? '\n' : '\r';
-  let pos = 0;
-  let lineNo = 0;
-  const length = text.length;
-  while (pos <= length) {
-    let next = text.indexOf(terminator, pos);
-    if (next < 0) next = length;
-    lineNo++;
-    // CRLF: the CR is not part of the line.
-    const end = lf && next > pos && text.charCodeAt(next - 1) === CR ? next - 1 : next;
-    handleLine(state, pos, end, lineNo);
-    pos = next + 1;
-  }
-  closeMessage(state);
-  return { count: state.count, skipped: state.skipped };
+  const state = messageReader(text);
+  for (let message = nextMessage(state); message !== undefined; message = nextMessage(state)) onMessage(message);
+  return { count: state.count, skipped: state.skipped, skippedCount: state.skippedCount };
 }
 
 function closeField(state: SplitState): void {
@@ -143,7 +197,7 @@ function closeMessage(state: SplitState): void {
   closeField(state);
   if (state.message) {
     state.count++;
-    state.onMessage(state.message);
+    state.ready.push(state.message);
   }
   state.message = undefined;
   state.bodySeen = false;
@@ -188,5 +242,7 @@ function handleLine(state: SplitState, start: number, end: number, lineNo: numbe
     return;
   }
   const line = text.slice(start, end);
-  if (line.trim() !== '') state.skipped.push({ line: lineNo, text: line });
+  if (line.trim() === '') return;
+  state.skippedCount++;
+  if (state.skipped.length < SKIPPED_EXAMPLES) state.skipped.push({ line: lineNo, text: line });
 }

@@ -73,30 +73,37 @@ export function balanceWarnings(statement: Statement): FormatWarning[] {
 export function continuityWarnings(statements: readonly Statement[]): Array<{ statement: Statement; warning: FormatWarning }> {
   const out: Array<{ statement: Statement; warning: FormatWarning }> = [];
   for (let i = 1; i < statements.length; i++) {
-    const previous = statements[i - 1] as Statement;
     const current = statements[i] as Statement;
-    const closing = previous.closingBalance;
-    const opening = current.openingBalance;
-    if (!closing || !opening || previous.account.id !== current.account.id || previous.account.id === undefined) continue;
-    if (closing.amount.currency !== opening.amount.currency || closing.amount.minor === opening.amount.minor) continue;
-    const currency = closing.amount.currency;
-    out.push({
-      statement: current,
-      warning: {
-        code: 'BALANCE_DISCONTINUITY',
-        message: `Statement ${current.sequence ?? current.id ?? i + 1} opens with ${opening.code} ${formatMinor(opening.amount.minor, currency)} but the previous statement ${previous.sequence ?? previous.id ?? i} closed with ${closing.code} ${formatMinor(closing.amount.minor, currency)} ${currency}`,
-        ...(current.line !== undefined && { line: current.line }),
-        data: {
-          currency,
-          previousStatement: previous.sequence ?? previous.id ?? null,
-          previousClosing: formatMinor(closing.amount.minor, currency),
-          previousClosingCode: closing.code,
-          opening: formatMinor(opening.amount.minor, currency),
-          openingCode: opening.code,
-          difference: formatMinor(opening.amount.minor - closing.amount.minor, currency),
-        },
-      },
-    });
+    const warning = continuityWarning(statements[i - 1] as Statement, current, i);
+    if (warning) out.push({ statement: current, warning });
   }
   return out;
+}
+
+/**
+ * The continuity check of {@link continuityWarnings} for one pair: `current` is the statement at
+ * 0-based position `index` of its file, `previous` the one before it. Lets a stream check each
+ * statement as it comes, holding only the previous one.
+ */
+export function continuityWarning(previous: Statement, current: Statement, index: number): FormatWarning | undefined {
+  const i = index;
+  const closing = previous.closingBalance;
+  const opening = current.openingBalance;
+  if (!closing || !opening || previous.account.id !== current.account.id || previous.account.id === undefined) return undefined;
+  if (closing.amount.currency !== opening.amount.currency || closing.amount.minor === opening.amount.minor) return undefined;
+  const currency = closing.amount.currency;
+  return {
+    code: 'BALANCE_DISCONTINUITY',
+    message: `Statement ${current.sequence ?? current.id ?? i + 1} opens with ${opening.code} ${formatMinor(opening.amount.minor, currency)} but the previous statement ${previous.sequence ?? previous.id ?? i} closed with ${closing.code} ${formatMinor(closing.amount.minor, currency)} ${currency}`,
+    ...(current.line !== undefined && { line: current.line }),
+    data: {
+      currency,
+      previousStatement: previous.sequence ?? previous.id ?? null,
+      previousClosing: formatMinor(closing.amount.minor, currency),
+      previousClosingCode: closing.code,
+      opening: formatMinor(opening.amount.minor, currency),
+      openingCode: opening.code,
+      difference: formatMinor(opening.amount.minor - closing.amount.minor, currency),
+    },
+  };
 }
