@@ -1,5 +1,6 @@
 import type { Outcome, OutcomeKind, ReconConfig, StandardTransaction } from '@recon/core';
-import { batchOfSettlementId, Label, LABEL_NAMES, ledgerIndexOf, orderOfPaymentId, refundIndexOf, SOURCES, type Dataset } from '../generator/index';
+import { batchOfSettlementId, Label, LABEL_NAMES, ledgerIndexOf, orderOfPaymentId, SOURCES, type Dataset } from '../generator/index';
+import { scoreGatewaySettlementPair } from '../scoring/gateway-settlement-pair';
 import { createLinkScorer, type LinkScores } from '../scoring/link-scorer';
 import { bankMissCauses, ledgerMissCauses, type MissCauses } from '../scoring/miss-causes';
 
@@ -82,11 +83,7 @@ export function scoreOutcomes(dataset: Dataset, config: ReconConfig, outcomes: r
     // Order the pair by source bit: the lower bit first.
     const [x, y] = ca < kind - ca ? [a, b] : [b, a];
     if (kind === (LEDGER | GATEWAY)) return scorer.ledgerPayment(ledgerIndexOf(x.txn_id), orderOfPaymentId(y.txn_id));
-    if (kind === (GATEWAY | SETTLEMENT)) {
-      const order = orderOfPaymentId(x.txn_id);
-      if (y.transaction_type === 'REFUND') return scorer.paymentRefund(order, refundIndexOf(y.txn_id));
-      return scorer.paymentLine(order, orderOfPaymentId(y.txn_id));
-    }
+    if (kind === (GATEWAY | SETTLEMENT)) return scoreGatewaySettlementPair(scorer, t, x, y);
     if (kind === (SETTLEMENT | BANK)) return scorer.bankBatch(bankOf(y), batchOfSettlementId(x.references.settlement_id ?? ''));
     if (kind === (GATEWAY | BANK)) {
       const order = orderOfPaymentId(x.txn_id);

@@ -51,6 +51,11 @@ describe('generateDataset: records', () => {
     const { truth } = data;
     data.ledger.forEach((r, i) => expect(ledgerIndexOf(r.txn_id)).toBe(i));
     data.payments.forEach((r, i) => {
+      if (r.transaction_type === 'REFUND') {
+        expect(truth.refundOrder[refundIndexOf(r.txn_id)]).toBe(truth.paymentOrder[i]);
+        expect(orderOfPaymentId(r.references.payment_id as string)).toBe(truth.paymentOrder[i]);
+        return;
+      }
       expect(orderOfPaymentId(r.txn_id)).toBe(truth.paymentOrder[i]);
       expect(orderOfOrderId(r.references.order_id as string)).toBe(truth.paymentOrder[i]);
     });
@@ -104,7 +109,7 @@ describe('generateDataset: ground truth', () => {
     data.payments.forEach((p, k) => {
       const o = truth.paymentOrder[k] as number;
       const b = truth.orderBatch[o] as number;
-      if (b < 0 || !truth.batches.withheld[b] || truth.duplicates.has(p)) return;
+      if (b < 0 || !truth.batches.withheld[b] || truth.duplicates.has(p) || p.transaction_type === 'REFUND') return;
       withheld.set(b, (withheld.get(b) ?? 0n) + amountOf(p).minor - minorOf(p.fee));
     });
     expect(withheld.size).toBe(data.stats.withheldBatches);
@@ -203,5 +208,29 @@ describe('generateDataset: ground truth', () => {
     expect(truth.orderBatch.some((b, o) => b === -1 && truth.orderPayment[o] !== -1 && data.payments[truth.orderPayment[o] as number]?.status === 'SUCCESS')).toBe(true);
     expect([...truth.duplicates].some((r) => (r as StandardTransaction).source === SOURCES.gateway)).toBe(true);
     expect([...truth.duplicates].some((r) => (r as StandardTransaction).source === SOURCES.ledger)).toBe(true);
+  });
+});
+
+describe('generateDataset: gateway refunds', () => {
+  it('emits every refund at the gateway as well, with its payment, amount and creation time', () => {
+    const data = generateDataset({ orders: 20_000, seed: 5 });
+    const { truth } = data;
+    const gateway = data.payments.filter((p) => p.transaction_type === 'REFUND');
+    expect(gateway).toHaveLength(truth.refundOrder.length);
+    expect(data.stats.gatewayRefunds).toBe(gateway.length);
+    const lines = new Map(data.settlementLines.filter((l) => l.transaction_type === 'REFUND').map((l) => [l.txn_id, l]));
+    let settled = 0;
+    for (const g of gateway) {
+      const r = refundIndexOf(g.txn_id);
+      expect(g).toMatchObject({ source: 'razorpay', direction: 'DEBIT', status: 'SUCCESS', references: { refund_id: g.txn_id } });
+      expect(orderOfPaymentId(g.references.payment_id as string)).toBe(truth.refundOrder[r]);
+      const line = lines.get(g.txn_id);
+      expect(line !== undefined).toBe(truth.refundSettled[r] === 1);
+      if (line) {
+        settled++;
+        expect([line.amount, line.timestamp, line.references.payment_id]).toEqual([g.amount, g.timestamp, g.references.payment_id]);
+      }
+    }
+    expect(settled).toBeGreaterThan(0);
   });
 });

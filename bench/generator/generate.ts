@@ -17,7 +17,10 @@ export const PRICE_POINTS = 300;
 export interface DatasetStats {
   orders: number;
   ledger: number;
+  /** Gateway records: payments, replays and refunds. */
   payments: number;
+  /** Of those, refunds (`rfnd_…`, type REFUND). */
+  gatewayRefunds: number;
   settlementLines: number;
   refundLines: number;
   batches: number;
@@ -102,6 +105,7 @@ export function generateDataset(input: GeneratorOptions): Dataset {
       orders: options.orders,
       ledger: orders.ledger.length,
       payments: orders.payments.length,
+      gatewayRefunds: orders.refunds.order.length,
       settlementLines: settlements.lines.length,
       refundLines: settlements.lines.label.filter((label) => label === Label.REFUND).length,
       batches: batches.length,

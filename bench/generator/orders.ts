@@ -1,7 +1,7 @@
 import { DAY } from './clock';
 import { METHOD_CDF, METHOD_CHANNEL, METHOD_SETTLE_DAYS, type GenContext } from './context';
 import { samplePrice } from './price-points';
-import { ledgerRecord, paymentRecord, type LedgerKey } from './records';
+import { gatewayRefundRecord, ledgerRecord, paymentRecord, type LedgerKey } from './records';
 import type { BenchRng } from './rng';
 import { createSourceBuffer, type SourceBuffer } from './source-buffer';
 import { ID_CHARS, IdKind, begin, end, idString, put, putBytes, putPadded, randomIdBody } from './text';
@@ -102,9 +102,9 @@ export function generateOrders(ctx: GenContext): OrderPhase {
   const paymentIdBytes = new Uint8Array(n * ID_CHARS);
   const orderLedger = new Int32Array(n).fill(-1);
   const orderPayment = new Int32Array(n).fill(-1);
-  // At most two rows per order on each side (an original and a duplicate).
+  // At most two rows per order on each side (an original and a duplicate), plus a refund at the gateway.
   const ledger = createSourceBuffer(2 * n);
-  const payments = createSourceBuffer(2 * n);
+  const payments = createSourceBuffer(3 * n);
   const settleGroups = new Map<number, number[]>();
   const refunds: RefundPlan = { order: [], second: [], minor: [], id: [] };
   const refundIdBody = new Uint8Array(ID_CHARS);
@@ -206,6 +206,18 @@ export function generateOrders(ctx: GenContext): OrderPhase {
     refunds.minor.push(rng.chance(0.5) ? gross : (gross * BigInt(rng.int(10, 90))) / 100n || 1n);
     queue(refundDay + 1, m, -(refund + 1));
   }
+
+  // The gateway's own refund records (Razorpay lists refunds beside payments), after every payment,
+  // so payment positions do not move; no random draws, so the other records stay byte-identical.
+  refunds.order.forEach((o, r) => {
+    const record = gatewayRefundRecord({
+      refundId: refunds.id[r] as string,
+      paymentId: idString('pay_', paymentIdBytes, o),
+      amount: amountText(refunds.minor[r] as bigint),
+      timestamp: clock.timestamp(refunds.second[r] as number),
+    });
+    payments.push(record, o, Label.REFUND);
+  });
 
   ledger.finish();
   payments.finish();

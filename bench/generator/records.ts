@@ -178,6 +178,31 @@ export function settlementRefundLine(p: {
   };
 }
 
+/**
+ * A Razorpay refund as the gateway reports it (`GET /v1/refunds`, mapped like
+ * `@recon/razorpay`'s `mapRefund`): a DEBIT of the merchant balance, `txn_id` the refund id, the
+ * parent payment in `references.payment_id`, no fee.
+ */
+export function gatewayRefundRecord(p: { refundId: string; paymentId: string; amount: string; timestamp: string }): StandardTransaction {
+  return {
+    schema_version: 1,
+    txn_id: p.refundId,
+    source: SOURCES.gateway,
+    account_id: ACCOUNTS.gateway,
+    bank_code: 'RAZORPAY',
+    amount: p.amount,
+    currency: 'INR',
+    direction: 'DEBIT',
+    status: 'SUCCESS',
+    raw_status: 'processed',
+    timestamp: p.timestamp,
+    transaction_type: 'REFUND',
+    reference_number: p.refundId,
+    references: { refund_id: p.refundId, payment_id: p.paymentId },
+    raw: null,
+  };
+}
+
 /** A bank statement line: no structured references, only the narration. */
 export function bankRecord(p: {
   txnId: string;

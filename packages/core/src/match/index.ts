@@ -17,6 +17,7 @@ export { exportCsv, csvField, CSV_COLUMNS } from './export/csv';
 export {
   indianPaymentsPreset,
   ledgerToGatewayLink,
+  normalizedOrderId,
   paymentsToSettlementLink,
   settlementToBankLink,
   withheldReportLink,

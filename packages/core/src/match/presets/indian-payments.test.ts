@@ -72,7 +72,7 @@ describe('indianPaymentsPreset', () => {
       'matched:LR1+rfnd_1@refund',
     ]);
     const viaOrder = link('ledger-payments').find((o) => o.left[0]?.txn_id === 'L2') as MatchedOutcome;
-    expect(viaOrder.evidence.identifier?.name).toBe('references.order_id');
+    expect(viaOrder.evidence.identifier?.name).toBe('order_id');
   });
 
   it('payments ↔ settlement lines: captured payments and refunds; the failed payment stays out', () => {
@@ -112,5 +112,39 @@ describe('indianPaymentsPreset', () => {
     const renamed = records.map((t) => (t.source === 'hdfc' ? { ...t, source: 'icici_stmt' } : t));
     const r = reconcile(renamed, indianPaymentsPreset({ bank: { sources: ['icici_stmt'] } }));
     expect(summary(r.links[2]!.outcomes).filter((s) => s.startsWith('matched'))).toHaveLength(2);
+  });
+
+  it('normalises order id prefixes: ORD-… in the books meets order_… at the gateway; short merchant numbers stay exact', () => {
+    const r = reconcile(
+      [
+        led('L1', '10.00', { order_id: 'ORD-KX3a9f0Y2bLmQp' }),
+        pay('pay_a', '10.00', '0.24', '0.04', { references: { payment_id: 'pay_a', order_id: 'order_KX3a9f0Y2bLmQp' } }),
+        led('L2', '20.00', { order_id: 'ORD-1001' }),
+        pay('pay_b', '20.00', '0.47', '0.07', { references: { payment_id: 'pay_b', order_id: 'order_1001' }, timestamp: day(3) }),
+      ],
+      indianPaymentsPreset(),
+    );
+    expect(summary(r.links[0]!.outcomes)).toEqual(['matched:L1+pay_a@by-reference', 'unmatched:L2', 'unmatched:pay_b']);
+  });
+
+  it('reports a ledger double post (same order id and amount) as a duplicate, not an ambiguity', () => {
+    const entries = [led('L1', '10.00', { order_id: 'order_KX3a9f0Y2bLmQp' }), led('L1b', '10.00', { order_id: 'order_KX3a9f0Y2bLmQp' }, { timestamp: day(1, '10:01:00') })];
+    const gateway = pay('pay_a', '10.00', '0.24', '0.04', { references: { payment_id: 'pay_a', order_id: 'order_KX3a9f0Y2bLmQp' } });
+    expect(summary(reconcile([...entries, gateway], indianPaymentsPreset()).links[0]!.outcomes)).toEqual(['duplicate:L1b', 'matched:L1+pay_a@by-reference']);
+    const off = reconcile([...entries, gateway], indianPaymentsPreset({ ledgerDuplicateKey: false }));
+    expect(summary(off.links[0]!.outcomes)).toEqual(['suggested:L1+L1b+pay_a@by-reference']);
+  });
+
+  it('matches a settlement to a credit without UTR by its exact net on the settlement day, only when unique', () => {
+    const lines = [
+      line('S1', '100.00', 'setl_A', UTR_A, { fee: '2.36', tax: '0.36', references: { settlement_id: 'setl_A', utr: UTR_A, payment_id: 'p1' } }),
+      line('S2', '300.00', 'setl_B', UTR_B, { fee: '7.08', tax: '1.08', references: { settlement_id: 'setl_B', utr: UTR_B, payment_id: 'p2' } }),
+    ];
+    const credits = [bank('B1', '97.64', 3, 'NEFT CR-RAZORPAY SOFTWARE'), bank('B2', '292.92', 2, 'NEFT CR-RAZORPAY SOFTWARE'), bank('B3', '97.64', 4, 'IMPS 412345678901 JOHN')];
+    const r = reconcile([...lines, ...credits.slice(0, 2)], indianPaymentsPreset());
+    expect(summary(r.links[2]!.outcomes)).toEqual(['matched:S1+B1@settlement-amount', 'matched:S2+B2@settlement-amount']);
+    // A second credit of the same amount within the window: two candidates, so review, not a guess.
+    const twice = reconcile([...lines, ...credits], indianPaymentsPreset());
+    expect(summary(twice.links[2]!.outcomes)).toEqual(['matched:S2+B2@settlement-amount', 'suggested:S1+B1+B3@settlement-amount']);
   });
 });

@@ -1,4 +1,5 @@
-import type { LinkConfig, ReconConfig, RecordFilter, SideConfig } from '../types';
+import type { StandardTransaction } from '../../schema/transaction';
+import type { FieldPath, LinkConfig, ReconConfig, RecordFilter, SideConfig } from '../types';
 
 /** How a preset finds one side's records. */
 export interface SideSelector {
@@ -23,15 +24,36 @@ export interface IndianPaymentsPresetOptions {
   /** Date window of settlement group → bank credit, in days. Default −1 / +3. */
   bankWindow?: { before: number; after: number };
   /**
+   * The ledger's duplicate key: two ledger entries with the same values are a double post (the
+   * copy is reported `duplicate` instead of making its order ambiguous). Default order id and
+   * signed amount; `false` turns it off (for books that post one order in equal instalments).
+   */
+  ledgerDuplicateKey?: FieldPath[] | false;
+  /**
    * Add the payments ↔ bank subset-sum fallback for payments whose settlement report never
    * came (withheld reports). Default true.
    */
   withheldReportFallback?: boolean;
 }
 
+/** Prefixes merchants write before a Razorpay order id's body (`order_`, `ORD-`, `ORD_`, `ORD`). */
+const ORDER_PREFIX = /^(?:order_|ORD[-_]?)/i;
+
 /**
- * Ledger ↔ gateway payments: payment id, then order id, then the merchant reference (Razorpay's
- * order receipt); exact amount, equal status, dates within ±2 days (timestamp skew and time
+ * A Razorpay order id without its prefix, so `order_KX3a9f0Y2bLmQp` in the gateway and
+ * `ORD-KX3a9f0Y2bLmQp` in the books meet. Only bodies of 10+ characters (Razorpay's are 14) are
+ * normalised: a short merchant number such as `ORD-1001` keeps its full text and stays exact.
+ */
+export function normalizedOrderId(txn: StandardTransaction): string | undefined {
+  const id = txn.references.order_id;
+  if (id === undefined) return undefined;
+  const body = id.replace(ORDER_PREFIX, '');
+  return body.length >= 10 ? `order:${body}` : id;
+}
+
+/**
+ * Ledger ↔ gateway payments: payment id, then order id (prefix-normalised, see
+ * {@link normalizedOrderId}), then the merchant reference (Razorpay's order receipt); exact amount, equal status, dates within ±2 days (timestamp skew and time
  * zones). Refunds pair with refunds (refund id, then payment id). A keyless fallback pairs by
  * exact amount within ±10 minutes, unique-or-review, so a ledger entry without an order id is
  * matched only when nothing else could be its partner.
@@ -45,7 +67,7 @@ export function ledgerToGatewayLink(left = 'ledger', right = 'payments'): LinkCo
       {
         name: 'by-reference',
         filters: { left: { transaction_type: 'PAYMENT' }, right: { transaction_type: 'PAYMENT' } },
-        identifiers: ['references.payment_id', 'references.order_id', 'references.merchant_reference'],
+        identifiers: ['references.payment_id', { left: normalizedOrderId, right: normalizedOrderId, name: 'order_id' }, 'references.merchant_reference'],
         checks: {
           status: 'equal',
           date: { field: 'timestamp', before: 2, after: 2 },
@@ -128,7 +150,41 @@ export function settlementToBankLink(left = 'settlement', right = 'bank', window
           date: { field: 'value_date', before: window.before, after: window.after },
         },
       },
+      {
+        // A credit whose narration lost the UTR: the group settling on the credit's value date
+        // (or the window's days before it) whose net equals the credit to the paisa. Failures
+        // leave both open and two equal candidates go to review, so only a unique exact sum matches.
+        name: 'settlement-amount',
+        cardinality: 'many-to-one',
+        groupBy: 'references.settlement_id',
+        identifiers: [{ left: settlementDays(window), right: creditDay, name: 'settlement-date' }],
+        checks: {
+          amount: { net: ['fee'] },
+          date: { field: 'value_date', before: window.before, after: window.after },
+        },
+        onCheckFailure: 'next',
+        maxCandidates: 1_000,
+      },
     ],
+  };
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (t: StandardTransaction) => (t.value_date ?? t.timestamp).slice(0, 10);
+
+/** A bank credit's value date, as the key of the settlement-amount fallback. */
+function creditDay(t: StandardTransaction): string {
+  return dayOf(t);
+}
+
+/** Every calendar day a settlement's credit may carry (its value date −before … +after), as keys. */
+function settlementDays(window: { before: number; after: number }): (t: StandardTransaction) => string[] {
+  return (t) => {
+    const start = Date.parse(`${dayOf(t)}T00:00:00Z`);
+    if (Number.isNaN(start)) return [];
+    const out: string[] = [];
+    for (let d = -window.before; d <= window.after; d++) out.push(new Date(start + d * DAY_MS).toISOString().slice(0, 10));
+    return out;
   };
 }
 
@@ -170,9 +226,10 @@ export function indianPaymentsPreset(options: IndianPaymentsPresetOptions = {}):
   const settlement = options.settlement ?? { sources: ['razorpay'], filter: { where: (t) => t.references.settlement_id !== undefined && t.transaction_type !== 'SETTLEMENT' } };
   const links: LinkConfig[] = [ledgerToGatewayLink(), paymentsToSettlementLink(), settlementToBankLink('settlement', 'bank', options.bankWindow)];
   if (options.withheldReportFallback ?? true) links.push(withheldReportLink());
+  const ledgerKey = options.ledgerDuplicateKey === false ? undefined : (options.ledgerDuplicateKey ?? (['references.order_id', 'amount'] as FieldPath[]));
   return {
     sides: [
-      side('ledger', options.ledger ?? { sources: ['ledger'] }),
+      { ...side('ledger', options.ledger ?? { sources: ['ledger'] }), ...(ledgerKey && { duplicateKey: ledgerKey }) },
       side('settlement', settlement),
       side('payments', options.payments ?? { sources: ['razorpay'] }),
       side('bank', options.bank ?? { sources: ['bank', 'hdfc', 'icici', 'sbi', 'axis', 'kotak'] }),

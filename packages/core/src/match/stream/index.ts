@@ -4,6 +4,7 @@ export {
   type Reconciler,
   type ReconcilerOptions,
   type ReconcilerSnapshot,
+  type ReconcilerSnapshotV1,
   type ReconEvent,
   type ReconEventType,
 } from './reconciler';
