@@ -16,11 +16,28 @@ import { engineInput, exactKeyConfig, loadEngine, runEngine } from './engine/run
 import { generateDataset } from './generator/index';
 import { parseArgs } from './harness/args';
 import { machineInfo } from './harness/machine';
-import { createPhaseLog } from './harness/phases';
+import { recordEnginePhases } from './harness/engine-phases';
+import { createPhaseLog, type PhaseLog } from './harness/phases';
 import { profileCall, summarizeProfile, type ProfileSummary } from './harness/profile';
 import { countsTable, describeRun, phaseTable, qualityTable, table } from './harness/report';
 import type { BaselineQuality } from './baselines/index-pairs';
 import type { MissCauses } from './scoring/miss-causes';
+
+/**
+ * Runs `fn` with the engine's phase hook installed and adds the last run's phases to the log
+ * (`engine <label> phase: join`, ...). `join` is the hash joins with their pair checks on built
+ * columns: the engine's counterpart of pandas' merges.
+ */
+function withEnginePhases<T>(log: PhaseLog, label: string, fn: () => T): T {
+  const recorder = recordEnginePhases();
+  try {
+    const value = fn();
+    for (const p of recorder.lastRun()) log.add(`  engine ${label} (last run) phase: ${p.name}`, p.seconds, { cpuSeconds: p.cpuSeconds });
+    return value;
+  } finally {
+    recorder.stop();
+  }
+}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -42,13 +59,13 @@ async function main(): Promise<void> {
         const records = log.run('engine: build input array', () => engineInput([dataset.ledger, dataset.payments, dataset.settlementLines, dataset.bank]));
         // Scoped so the first result can be collected before the second run.
         {
-          const result = log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records));
+          const result = withEnginePhases(log, 'preset', () => log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records)));
           engineQuality = log.run('engine: score vs truth', () => scoreOutcomes(dataset, handle.config, result.outcomes));
           engineSummary = result.summary;
         }
         {
           const exactOnly = exactKeyConfig(handle.config);
-          const exact = log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly));
+          const exact = withEnginePhases(log, 'exact-key', () => log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly)));
           exactKeyQuality = scoreOutcomes(dataset, exactOnly, exact.outcomes);
         }
         if (args.profile) {

@@ -62,7 +62,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
       n = ++nextFunctionId;
       functionIds.set(source, n);
     }
-    return { id: `fn#${n}${suffix}`, read: (table, i) => cleanKeys(source(table.txns[i]!), alnum) };
+    return { id: `fn#${n}${suffix}`, computed: true, read: (table, i) => cleanKeys(source(table.txns[i]!), alnum) };
   }
   const access = fieldAccess(source);
   const id = `${source}${suffix}`;
@@ -70,7 +70,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
     case 'plain': {
       const read = access.read;
       return alnum
-        ? { id, read: (table, i) => cleanKeys(read(table.txns[i]!), true) }
+        ? { id, computed: true, read: (table, i) => cleanKeys(read(table.txns[i]!), true) }
         : {
             id,
             read: (table, i) => {
@@ -90,7 +90,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
       };
     }
     case 'amount':
-      return { id, read: (table, i) => `${table.txns[i]!.currency}:${table.ar.toMinorString(table.signed(i))}` };
+      return { id, computed: true, read: (table, i) => `${table.txns[i]!.currency}:${table.ar.toMinorString(table.signed(i))}` };
   }
 }
 

@@ -132,6 +132,14 @@ export function findEdges<T>(
   for (let r = 0; r < R.count; r++) if (!R.closed[r]) openR++;
   let openL = 0;
   for (let l = 0; l < L.count; l++) if (!L.closed[l]) openL++;
+  // No open left unit has this key (the ledger has no payment id): nothing can meet, so skip
+  // indexing a million right keys. Field keys only, and the scan stops at the first key found
+  // (a key function would be called twice per record).
+  if (id.left.computed !== true) {
+    let anyLeft = false;
+    for (let l = 0; l < L.count && !anyLeft; l++) if (!L.closed[l] && lk.keys(l) !== undefined) anyLeft = true;
+    if (!anyLeft) openL = 0;
+  }
   // Entries: (right unit, which of its keys); slots hold the first entry of each distinct key.
   const pool = table.scratch;
   const entUnit = new GrowInt32(openR, pool);
@@ -144,7 +152,12 @@ export function findEdges<T>(
   let tab = pool.take('i32', cap * 2, -1);
   let slotCount = cap;
   let distinct = 0;
-  const entryKey = (e: number) => indexKey(rk.key(entUnit.at(e), entVal.at(e))!);
+  // Computed keys (a key function builds a new string per call): the index key of each entry is
+  // kept for this join only, and a hash hit is confirmed against it instead of computing the key
+  // again. Field keys are read again (no copy: the string is the record's own).
+  const keepKeys = id.right.computed === true;
+  let entKey: string[] = [];
+  const entryKey = (e: number) => (keepKeys ? entKey[e]! : indexKey(rk.key(entUnit.at(e), entVal.at(e))!));
   const find = (key: string, h: number): number => {
     const mask = slotCount - 1;
     const hs = h | 0;
@@ -176,6 +189,7 @@ export function findEdges<T>(
     const e = entUnit.length;
     entUnit.push(r);
     entVal.push(k);
+    if (keepKeys) entKey.push(ik);
     if (at >= 0) {
       entNext.push(tab[2 * at]!);
       tab[2 * at] = e;
@@ -187,7 +201,7 @@ export function findEdges<T>(
       if (++distinct * 2 > slotCount) grow();
     }
   };
-  for (let r = 0; r < R.count; r++) {
+  for (let r = 0; r < R.count && openL > 0; r++) {
     if (R.closed[r]) continue;
     const keys = rk.keys(r);
     if (keys === undefined) continue;
@@ -203,6 +217,7 @@ export function findEdges<T>(
   const rIdx = new GrowInt32(openL, pool);
   const delta = growColumn<T>(table.ar.kind, openL, pool);
   const release = () => {
+    entKey = []; // the edges' closures share this scope: drop the strings, not just the arrays
     entUnit.release();
     entVal.release();
     entNext.release();

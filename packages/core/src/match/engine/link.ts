@@ -4,6 +4,7 @@ import { VIAS } from '../outcomes/context';
 import { findEdges } from './candidates';
 import { FAIL_CURRENCY, PairChecker } from './checks';
 import { passes } from './filter';
+import { markPhase } from './phase-marks';
 import { GrowInt32 } from './grow';
 import { computeFacts } from './facts';
 import { LinkState, REASON_FAILED_CHECKS, REASON_NO_CANDIDATE, REASON_TAKEN, REASON_TOO_MANY, reasonName } from './link-state';
@@ -75,13 +76,16 @@ function runRule<T>(table: RecordTable<T>, rule: CompiledRule, left: Int32Array,
     const LF = computeFacts(table, L, rule.checks, 'left', rule.groupDate);
     const RF = computeFacts(table, R, rule.checks, 'right', rule.groupDate);
     const checker = new PairChecker(ar, rule.checks, LF, RF);
+    markPhase('units');
     const options = { policy: rule.ambiguity, mismatchOnFailure: rule.mismatchOnFailure, maxCandidates: rule.maxCandidates, optimalCap: rule.optimalCap };
     for (const identifier of rule.identifiers) {
       if (L.closed.indexOf(0) < 0 || R.closed.indexOf(0) < 0) break; // nothing left open on a side
       const tooManyL = table.scratch.take('u8', L.count);
       const tooManyR = table.scratch.take('u8', R.count);
       const edges = findEdges(table, identifier, L, R, checker, rule.maxCandidates, tooManyL, !rule.mismatchOnFailure && rule.checks.date !== null);
+      markPhase('join');
       const res = resolve(table, ar, L, R, edges, options, tooManyR);
+      markPhase('resolve');
       const ctx: PairContext<T> = { rule, L, R, LF, RF, checker, method: grouped ? 'group' : 'key', identifier };
       const won = VIAS.indexOf(rule.ambiguity === 'best' ? 'best' : 'optimal');
       const matched = res.matched.view();
@@ -124,13 +128,16 @@ function runRule<T>(table: RecordTable<T>, rule: CompiledRule, left: Int32Array,
       for (let l = 0; l < L.count; l++) if (tooManyL[l] && !L.closed[l]) noteUnit(state, L, l, REASON_TOO_MANY);
       for (let r = 0; r < R.count; r++) if (tooManyR[r] && !R.closed[r]) noteUnit(state, R, r, REASON_TOO_MANY);
       table.scratch.give(tooManyL, tooManyR);
+      markPhase('outcomes');
     }
   }
 
   if (grouped && rule.subset) {
     const open = (records: Int32Array) => records.filter((i) => state.open[i] === 1);
     const [targets, pool] = groupedLeft ? [open(rRecords), open(lRecords)] : [open(lRecords), open(rRecords)];
+    markPhase('units');
     subsetPass(table, rule, targets, pool, state, builder);
+    markPhase('subset-sum');
   }
 }
 
@@ -162,7 +169,11 @@ export function runLink<T>(
     }
   }
 
-  for (const rule of link.rules) runRule(table, rule, left, right, state, builder);
+  markPhase('units');
+  for (const rule of link.rules) {
+    runRule(table, rule, left, right, state, builder);
+    markPhase('units');
+  }
 
   for (let k = 0; k < left.length; k++) {
     const i = left[k]!;
@@ -172,6 +183,7 @@ export function runLink<T>(
     const i = right[k]!;
     if (state.open[i]) builder.unmatched('right', i, reasonName(state.reason[i]!));
   }
+  markPhase('outcomes');
   const resolved = state.resolved.slice(); // kept for later links' exclusions; the rest goes back
   state.release();
   // Outcomes keep what the rules derived from these lists, never the lists: reuse their memory.

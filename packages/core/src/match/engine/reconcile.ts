@@ -5,11 +5,13 @@ import { canonicalJson } from './canonical-json';
 import { orderOutcomes } from '../outcomes/order';
 import type { CompiledConfig, LinkResult, LinkSummary, Outcome, ReconConfig, ReconResult } from '../types';
 import { runLink } from './link';
+import { markPhase } from './phase-marks';
 import { buildRecordTable, type RecordTable } from './record-table';
 import { assignSides, dedupeSide, type SideRecords } from './sides';
 
 function run<T>(table: RecordTable<T>, config: CompiledConfigImpl) {
   const { bySide, unassigned } = assignSides(table, config.sides);
+  markPhase('sides');
   const sides: (SideRecords | undefined)[] = config.sides.map(() => undefined);
   // Deduplicate a side only if a link uses it, once however many links do.
   const side = (k: number): SideRecords => (sides[k] ??= dedupeSide(table, bySide[k]!, config.sides[k]!));
@@ -18,7 +20,10 @@ function run<T>(table: RecordTable<T>, config: CompiledConfigImpl) {
   const summaries: Record<string, LinkSummary> = {};
   for (const link of config.links) {
     const excluded = { left: link.excludeLeft.map((k) => resolved[k]!), right: link.excludeRight.map((k) => resolved[k]!) };
-    const out = runLink(table, link, side(link.left), side(link.right), excluded);
+    const l = side(link.left);
+    const r = side(link.right);
+    markPhase('sides');
+    const out = runLink(table, link, l, r, excluded);
     resolved.push(out.resolved);
     const leftName = config.sides[link.left]!.name;
     const rightName = config.sides[link.right]!.name;
@@ -26,6 +31,7 @@ function run<T>(table: RecordTable<T>, config: CompiledConfigImpl) {
     links.push({ name: link.name, left: leftName, right: rightName, outcomes: orderOutcomes(b.outcomes, b.hi, b.lo, table.scratch, b.kinds) });
     b.outcomes.length = 0; // the creation-order list is no longer needed (its views live on in the result)
     summaries[link.name] = b.tally.summary(leftName, rightName, out.records, link.rules.map((r) => r.name));
+    markPhase('order');
   }
   return { links, summaries, unassigned };
 }
@@ -45,8 +51,10 @@ function run<T>(table: RecordTable<T>, config: CompiledConfigImpl) {
  * @throws ConfigError (`MATCH_CONFIG_INVALID`) when `config` is invalid, listing every problem.
  */
 export function reconcile(records: readonly StandardTransaction[], config: ReconConfig | CompiledConfig): ReconResult {
+  markPhase('start');
   const compiled = compileConfig(config) as CompiledConfigImpl;
   const built = buildRecordTable(records);
+  markPhase('table');
   const table = built.table;
   // Listed in content order, not input order, so the result never depends on arrival order.
   const rejected = built.rejected
@@ -63,6 +71,7 @@ export function reconcile(records: readonly StandardTransaction[], config: Recon
     const list = link.outcomes;
     for (let k = 0; k < list.length; k++) outcomes[at++] = list[k]!;
   }
+  markPhase('order');
   return {
     outcomes,
     summary: { records: records.length, unassigned, rejected: rejected.length, links: summaries },

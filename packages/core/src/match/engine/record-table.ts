@@ -45,9 +45,14 @@ function bigMinor(value: string | undefined): bigint {
 /** Key values read from a record: one string, several, or none. */
 export type KeyValue = string | readonly string[] | undefined;
 
-/** How to read a key from a record; `id` names the reader (same id, same values) for caching. */
+/**
+ * How to read a key from a record; `id` names the reader (same id, same values) for caching.
+ * `computed`: the reader builds its value (a key function, a normalisation, the amount key)
+ * instead of returning a field's string, so reading it again costs a call and an allocation.
+ */
 export interface KeySpec {
   readonly id: string;
+  readonly computed?: boolean;
   read(table: RecordTable<unknown>, i: number): KeyValue | null;
 }
 

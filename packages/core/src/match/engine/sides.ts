@@ -3,6 +3,7 @@ import { canonicalJson } from './canonical-json';
 import { passes } from './filter';
 import { GrowInt32 } from './grow';
 import type { RecordTable } from './record-table';
+import { hash32 } from './string-table';
 
 /** A record set aside as a duplicate. */
 export interface DuplicateEntry {
@@ -113,29 +114,51 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
 
   if (side.duplicateKey) {
     const readers = side.duplicateKey;
-    const byKey = new Map<string, number>();
-    const keyOf = new Map<number, string>();
+    // Duplicate-key values → first record in total order, in an open-addressing table on typed
+    // arrays sized up front (slots never move, so each record remembers its key's slot). Two
+    // million-entry Maps (key → winner, record → key) cost ~2 s at a million ledger entries.
+    let dcap = 16;
+    while (dcap < kept.length * 2) dcap *= 2;
+    const dmask = dcap - 1;
+    const winnerAt = table.scratch.take('i32', dcap, -1);
+    const hashAt = table.scratch.take('i32', dcap);
+    const slotOf = table.scratch.take('i32', kept.length, -1);
+    const keyAt: string[] = new Array<string>(dcap);
     for (let k = 0; k < kept.length; k++) {
       const i = kept[k]!;
-      const parts: string[] = [];
-      for (const read of readers) {
-        const v = table.keys(read).get(i);
-        if (v === undefined || v === null) break;
-        parts.push(typeof v === 'string' ? v : [...v].sort().join(','));
+      let key: string | undefined;
+      for (let x = 0; x < readers.length; x++) {
+        const v = table.keys(readers[x]!).get(i);
+        if (v === undefined || v === null) {
+          key = undefined;
+          break;
+        }
+        const part = typeof v === 'string' ? v : [...v].sort().join(',');
+        key = x === 0 ? part : `${key!}\u0001${part}`;
       }
-      if (parts.length !== readers.length) continue;
-      const key = parts.join('\u0001');
-      keyOf.set(i, key);
-      const current = byKey.get(key);
-      if (current === undefined || table.compare(i, current) < 0) byKey.set(key, i);
+      if (key === undefined) continue;
+      const h = hash32(key) | 0;
+      let p = h & dmask;
+      while (winnerAt[p] !== -1 && !(hashAt[p] === h && keyAt[p] === key)) p = (p + 1) & dmask;
+      slotOf[k] = p;
+      const current = winnerAt[p]!;
+      if (current === -1) {
+        winnerAt[p] = i;
+        hashAt[p] = h;
+        keyAt[p] = key;
+      } else if (table.compare(i, current) < 0) winnerAt[p] = i;
     }
     const second = new Set<number>();
-    for (const [i, key] of keyOf) {
-      const winner = byKey.get(key)!;
+    for (let k = 0; k < kept.length; k++) {
+      const p = slotOf[k]!;
+      if (p < 0) continue;
+      const i = kept[k]!;
+      const winner = winnerAt[p]!;
       if (winner === i) continue;
       second.add(i);
       duplicates.push({ record: i, of: winner, key: side.duplicateKeyLabel, copy: 0 });
     }
+    table.scratch.give(winnerAt, hashAt, slotOf);
     if (second.size > 0) kept = without(kept, (i) => second.has(i));
   }
   return { records: kept, duplicates };
