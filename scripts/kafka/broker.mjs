@@ -11,11 +11,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '../free-port.mjs';
 import { DEFAULT_KAFKA_VERSION, ensureKafkaJars } from './fetch-jars.mjs';
 import { probeMetadata } from './metadata-probe.mjs';
 
@@ -26,18 +26,6 @@ const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 /** Where the CLI remembers the broker it started. */
 const CLI_STATE = resolve(import.meta.dirname, '..', '..', '.tmp', 'kafka', 'cli-broker.json');
-
-/** A free TCP port on 127.0.0.1 (the OS picks it; released before the broker binds it). */
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** KRaft cluster ids are 16 random bytes, base64url; one starting with '-' would read as a CLI flag. */
 function clusterId() {
@@ -186,7 +174,7 @@ export async function startBroker(options = {}) {
   const libs = await ensureKafkaJars({ version, log: options.log });
   const runDir = options.runDir ?? mkdtempSync(join(tmpdir(), 'recon-kafka-'));
   mkdirSync(join(runDir, 'logs'), { recursive: true });
-  const [port, controllerPort] = [await freePort(), await freePort()];
+  const [port, controllerPort] = [await freePort(HOST), await freePort(HOST)];
   const state = { runDir, bootstrap: `${HOST}:${port}`, port, controllerPort, pid: 0, version, libs, heapMb: options.heapMb ?? 768, startupMs: 0, extra: options.serverProperties ?? {} };
   writeFileSync(join(runDir, 'server.properties'), serverProperties({ port, controllerPort, dataDir: join(runDir, 'data'), extra: state.extra }) + '\n');
   writeFileSync(join(runDir, 'log4j2.properties'), LOG4J2);

@@ -10,11 +10,11 @@
 // Install the server first with `bash scripts/sshd/install.sh` (idempotent; apt-get as root).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
+import { freePort } from '../free-port.mjs';
 
 const HOST = '127.0.0.1';
 export const SSHD_PATH = process.env.RECON_SSHD_PATH ?? '/usr/sbin/sshd';
@@ -24,18 +24,6 @@ const READY_TIMEOUT_MS = 20_000;
 const CLI_STATE = resolve(import.meta.dirname, '..', '..', '.tmp', 'sshd', 'cli-sshd.json');
 /** uid/gid of `nobody` on Debian: the unprivileged SFTP user when we run as root. */
 const NOBODY = { name: 'nobody', uid: 65534, gid: 65534 };
-
-/** A free TCP port on 127.0.0.1 (the OS picks it; released before sshd binds it). */
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, HOST, () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 function run(command, args) {
   const result = spawnSync(command, args, { encoding: 'utf8' });
@@ -136,7 +124,7 @@ export async function startSshd(options = {}) {
   chmodSync(dataDir, 0o755);
   if (process.getuid?.() === 0) chownSync(dataDir, user.uid, user.gid);
 
-  const port = options.port ?? (await freePort());
+  const port = options.port ?? (await freePort(HOST));
   const pidFile = join(runDir, 'sshd.pid');
   const configPath = join(runDir, 'sshd_config');
   writeFileSync(configPath, sshdConfig({ port, hostKey, authorizedKeys, pidFile, user: user.name }));

@@ -5,6 +5,7 @@ import type { StandardTransaction } from '../schema/transaction';
 import { reconcile } from './engine/reconcile';
 import { exportCsv } from './export/csv';
 import { exportJson } from './export/json';
+import { shuffle } from './stream/stream-cases.test-helper';
 import type { Outcome, ReconConfig, RuleConfig } from './types';
 
 /**
@@ -99,18 +100,6 @@ const CONFIGS: Record<string, ReconConfig> = {
 
 const configArb = fc.constantFrom(...Object.keys(CONFIGS));
 const recordsArb = fc.array(recordArb, { maxLength: 30, size: 'large' }).map((list) => list.map(toTxn));
-
-/** Deterministic Fisher–Yates from a seed (fast-check shrinks the seed, not the permutation). */
-function shuffle<T>(list: readonly T[], seed: number): T[] {
-  const out = list.slice();
-  let s = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 const members = (o: Outcome) => [...o.left, ...o.right];
 const signedMinor = (t: StandardTransaction) => {
