@@ -28,6 +28,10 @@ describe('naiveJoin', () => {
 });
 
 const pandas = checkPandas();
+if (!pandas.available) {
+  // The pandas baseline is optional (the issue: "where Python with pandas is available"), but never silently.
+  process.stderr.write(`[recon] SKIPPED the pandas baseline test: ${pandas.reason} (pip install pandas numpy to enable it)\n`);
+}
 
 describe.skipIf(!pandas.available)('runPandasMerge', () => {
   it('joins the same exact keys as the Map join, keeping every pair of a repeated key', () => {
