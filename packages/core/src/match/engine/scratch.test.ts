@@ -39,4 +39,20 @@ describe('ScratchPool', () => {
     expect(Array.from(pool.identity(6))).toEqual([0, 1, 2, 3, 4, 5]);
     expect(Array.from(pool.ones(3))).toEqual([1, 1, 1]);
   });
+
+  it('reserves one large run as shared memory at a time, small ones and the next large one as ordinary ArrayBuffers', () => {
+    const small = new ScratchPool(1 << 20);
+    expect(small.take('i32', 5000).buffer).toBeInstanceOf(ArrayBuffer);
+    const first = new ScratchPool(40 * 1024 * 1024);
+    const second = new ScratchPool(40 * 1024 * 1024);
+    const a = first.take('f64', 100000);
+    const b = second.take('f64', 100000);
+    // Whichever the first one got (an earlier test file may have left a shared slab reachable),
+    // the second, made while the first is alive, is never shared.
+    expect(b.buffer).toBeInstanceOf(ArrayBuffer);
+    expect(b.buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    a[0] = 1;
+    b[0] = 2;
+    expect(a[0]).toBe(1);
+  });
 });

@@ -2,7 +2,8 @@ import type { CompiledSide } from '../config/compiled';
 import { canonicalJson } from './canonical-json';
 import { passes } from './filter';
 import { GrowInt32 } from './grow';
-import type { RecordTable } from './record-table';
+import type { KeySpec, RecordTable } from './record-table';
+import { orderByKey } from './radix';
 import { hash32 } from './string-table';
 
 /** A record set aside as a duplicate. */
@@ -21,6 +22,48 @@ export interface SideRecords {
   /** Kept records, in input order (the engine never depends on it). */
   records: Int32Array;
   duplicates: DuplicateEntry[];
+}
+
+/** A part hash meaning "this record has no value for the part" (so no duplicate key at all). */
+const ABSENT = -1;
+
+/** One part of a side's duplicate key: its hash per record (never {@link ABSENT} for a value), and equality. */
+interface KeyPart {
+  hash(i: number): number;
+  same(a: number, b: number): boolean;
+}
+
+/**
+ * How a duplicate-key part is hashed and compared without building strings: the amount from the
+ * table's columns (currency and signed minor units, as the amount key's `INR:-150` would say),
+ * any other key from the string(s) it reads (several values: sorted and joined, as before).
+ */
+function duplicateKeyPart<T>(table: RecordTable<T>, spec: KeySpec): KeyPart {
+  if (spec.id === 'amount' && table.ar.kind === 'number') {
+    const amount = table.amount as unknown as Float64Array;
+    return {
+      hash: (i) => {
+        const v = amount[i]!;
+        // Minor units below 2^53: split into two words so large amounts hash on every bit.
+        const lo = v % 4294967296 | 0;
+        const hi = Math.floor(v / 4294967296) | 0;
+        return (Math.imul(lo ^ Math.imul(hi, 0x85ebca6b), 0xc2b2ae35) ^ Math.imul(table.currencyId[i]! + 1, 0x27d4eb2f) ^ table.sign[i]!) & 0x7fffffff;
+      },
+      same: (a, b) => amount[a] === amount[b] && table.sign[a] === table.sign[b] && table.currencyId[a] === table.currencyId[b],
+    };
+  }
+  const col = table.keys(spec);
+  const text = (i: number): string | undefined => {
+    const v = col.get(i);
+    return v === undefined || v === null ? undefined : typeof v === 'string' ? v : [...v].sort().join(',');
+  };
+  return {
+    hash: (i) => {
+      const v = text(i);
+      return v === undefined ? ABSENT : hash32(v) & 0x7fffffff;
+    },
+    same: (a, b) => text(a) === text(b),
+  };
 }
 
 /** `records` minus those `drop` names (TypedArray#filter would build a JS list of every kept element first). */
@@ -71,32 +114,46 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
     }
     return c;
   };
-  // (source, txn_id) → record kept so far, in an open-addressing table keyed by the record hash
-  // the table computed once; strings are compared only on a hash match.
-  let cap = 16;
-  while (cap < records.length * 2) cap *= 2;
-  // Slot p: tab[2p] the record (−1 empty), tab[2p + 1] its hash's first word (one cache line per probe).
-  const tab = table.scratch.take('i32', cap * 2, -1);
-  const mask = cap - 1;
+  // Records with the same (source, txn_id) have the same record hash: order the side by the hash's
+  // first word (a sort, not a hash table: see orderByKey) and look only inside runs of equal words,
+  // strings compared only there.
+  const m = records.length;
+  const words = table.scratch.take('u32', m);
+  for (let k = 0; k < m; k++) words[k] = table.hash1[records[k]!]!;
+  const order = orderByKey(words, m, table.scratch);
   const same = (a: number, b: number) => table.hash2[a] === table.hash2[b] && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;
-  for (let k = 0; k < records.length; k++) {
-    const i = records[k]!;
-    const h = table.hash1[i]! | 0;
-    let p = h & mask;
-    while (tab[2 * p] !== -1 && !(tab[2 * p + 1] === h && same(tab[2 * p]!, i))) p = (p + 1) & mask;
-    const kept = tab[2 * p]!;
-    if (kept === -1) {
-      tab[2 * p] = i;
-      tab[2 * p + 1] = h;
-      continue;
+  const run: number[] = [];
+  for (let s = 0; s < m; ) {
+    const w = words[order[s]!]!;
+    let e = s + 1;
+    while (e < m && words[order[e]!] === w) e++;
+    if (e - s > 1) {
+      // Positions ascend within a run (the sort is stable): input order, as a table walk would see it.
+      run.length = 0;
+      for (let x = s; x < e; x++) run.push(records[order[x]!]!);
+      while (run.length > 0) {
+        const first = run[0]!;
+        let kept = first;
+        const list: number[] = [];
+        let rest = 0;
+        for (let x = 1; x < run.length; x++) {
+          const i = run[x]!;
+          if (!same(first, i)) {
+            run[rest++] = i;
+            continue;
+          }
+          // The copy kept is the first in canonical-JSON order (ties: the earlier one).
+          const [winner, loser] = canonOf(i) < canonOf(kept) ? [i, kept] : [kept, i];
+          kept = winner;
+          list.push(loser);
+        }
+        run.length = rest;
+        if (list.length > 0) losers.set(kept, list);
+      }
     }
-    const [winner, loser] = canonOf(i) < canonOf(kept) ? [i, kept] : [kept, i];
-    tab[2 * p] = winner;
-    const list = losers.get(kept) ?? [];
-    losers.delete(kept);
-    list.push(loser);
-    losers.set(winner, list);
+    s = e;
   }
+  table.scratch.give(words, order);
   const dropped = new Set<number>();
   for (const [winner, list] of losers) {
     list.sort((a, b) => {
@@ -109,56 +166,71 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
       duplicates.push({ record: loser, of: winner, key: 'txn_id', copy: k + 1 });
     });
   }
-  table.scratch.give(tab);
   let kept: Int32Array = dropped.size === 0 ? records : without(records, (i) => dropped.has(i));
 
   if (side.duplicateKey) {
-    const readers = side.duplicateKey;
-    // Duplicate-key values → first record in total order, in an open-addressing table on typed
-    // arrays sized up front (slots never move, so each record remembers its key's slot). Two
-    // million-entry Maps (key → winner, record → key) cost ~2 s at a million ledger entries.
-    let dcap = 16;
-    while (dcap < kept.length * 2) dcap *= 2;
-    const dmask = dcap - 1;
-    const winnerAt = table.scratch.take('i32', dcap, -1);
-    const hashAt = table.scratch.take('i32', dcap);
-    const slotOf = table.scratch.take('i32', kept.length, -1);
-    const keyAt: string[] = new Array<string>(dcap);
-    for (let k = 0; k < kept.length; k++) {
+    const parts = side.duplicateKey.map((spec) => duplicateKeyPart(table, spec));
+    // Records with equal duplicate-key values → the first of them in total order. The key is hashed
+    // part by part (no joined key string per record: a million of them, flattened to be hashed,
+    // were a third of this phase in young-generation GC), the side ordered by that hash (see
+    // orderByKey), and parts compared again only inside runs of equal hashes.
+    const m = kept.length;
+    const hashes = table.scratch.take('u32', m);
+    const has = table.scratch.take('u8', m);
+    for (let k = 0; k < m; k++) {
       const i = kept[k]!;
-      let key: string | undefined;
-      for (let x = 0; x < readers.length; x++) {
-        const v = table.keys(readers[x]!).get(i);
-        if (v === undefined || v === null) {
-          key = undefined;
+      let h = 0x2545f491;
+      let absent = false;
+      for (let x = 0; x < parts.length; x++) {
+        const ph = parts[x]!.hash(i);
+        if (ph === ABSENT) {
+          absent = true;
           break;
         }
-        const part = typeof v === 'string' ? v : [...v].sort().join(',');
-        key = x === 0 ? part : `${key!}\u0001${part}`;
+        h = Math.imul(h ^ ph, 0x9e3779b1) ^ (h >>> 15);
       }
-      if (key === undefined) continue;
-      const h = hash32(key) | 0;
-      let p = h & dmask;
-      while (winnerAt[p] !== -1 && !(hashAt[p] === h && keyAt[p] === key)) p = (p + 1) & dmask;
-      slotOf[k] = p;
-      const current = winnerAt[p]!;
-      if (current === -1) {
-        winnerAt[p] = i;
-        hashAt[p] = h;
-        keyAt[p] = key;
-      } else if (table.compare(i, current) < 0) winnerAt[p] = i;
+      if (absent) continue;
+      hashes[k] = h >>> 0;
+      has[k] = 1;
+    }
+    const sameKey = (a: number, b: number): boolean => {
+      for (let x = 0; x < parts.length; x++) if (!parts[x]!.same(a, b)) return false;
+      return true;
+    };
+    const order = orderByKey(hashes, m, table.scratch);
+    const winnerOf = table.scratch.take('i32', m, -1); // position → the record its key group keeps
+    for (let s = 0; s < m; ) {
+      const w = hashes[order[s]!]!;
+      let e = s + 1;
+      while (e < m && hashes[order[e]!] === w) e++;
+      if (e - s > 1) {
+        let pending: number[] = [];
+        for (let x = s; x < e; x++) if (has[order[x]!]) pending.push(order[x]!);
+        // Split the run into groups of equal keys (a hash collision puts two keys in one run).
+        while (pending.length > 1) {
+          const first = kept[pending[0]!]!;
+          const group = [pending[0]!];
+          const others: number[] = [];
+          for (let x = 1; x < pending.length; x++) (sameKey(first, kept[pending[x]!]!) ? group : others).push(pending[x]!);
+          if (group.length > 1) {
+            let winner = first;
+            for (const at of group) if (table.compare(kept[at]!, winner) < 0) winner = kept[at]!;
+            for (const at of group) winnerOf[at] = winner;
+          }
+          pending = others;
+        }
+      }
+      s = e;
     }
     const second = new Set<number>();
-    for (let k = 0; k < kept.length; k++) {
-      const p = slotOf[k]!;
-      if (p < 0) continue;
+    for (let k = 0; k < m; k++) {
+      const winner = winnerOf[k]!;
       const i = kept[k]!;
-      const winner = winnerAt[p]!;
-      if (winner === i) continue;
+      if (winner < 0 || winner === i) continue;
       second.add(i);
       duplicates.push({ record: i, of: winner, key: side.duplicateKeyLabel, copy: 0 });
     }
-    table.scratch.give(winnerAt, hashAt, slotOf);
+    table.scratch.give(hashes, has, order, winnerOf);
     if (second.size > 0) kept = without(kept, (i) => second.has(i));
   }
   return { records: kept, duplicates };
