@@ -163,4 +163,19 @@ describe('streaming reconciler', () => {
     expect(events.map((e) => e.type)).toEqual(['matched']);
     expect(rec.outcomes().filter((o) => o.kind === 'unmatched')).toHaveLength(49);
   });
+
+  it('keeps plain outcomes that hold nothing of the run that made them, serialised as the batch run does', () => {
+    const rec = createReconciler(CONFIGS['unique']!);
+    const events: ReconEvent[] = [];
+    rec.on((e) => events.push(e));
+    rec.addMany([ledger('L1', 'p1', '1.00'), ledger('L2', 'p2', '2.00'), payment('p1', '1.00'), payment('p2', '2.50')]);
+    const kept = rec.outcomes();
+    expect(kept.length).toBeGreaterThan(0);
+    for (const o of [...kept, ...events.map((e) => e.outcome)]) {
+      expect(Object.getPrototypeOf(o)).toBe(Object.prototype);
+      for (const key of Object.keys(o)) expect(Object.getOwnPropertyDescriptor(o, key)?.get).toBeUndefined();
+    }
+    const batch = new Map(rec.result().outcomes.map((o) => [o.id, JSON.stringify(o)]));
+    for (const o of kept) expect(JSON.stringify(o)).toBe(batch.get(o.id));
+  });
 });

@@ -2,6 +2,7 @@ import type { StandardTransaction } from '../../schema/transaction';
 import { compileConfig } from '../config/compile';
 import { reconcile } from '../engine/reconcile';
 import type { CompiledConfig, Outcome, ReconConfig, ReconResult } from '../types';
+import { detachOutcome } from '../outcomes/detach';
 import { Components } from './components';
 import { Deadlines } from './deadlines';
 import { planFor } from './plan';
@@ -213,7 +214,7 @@ function build(config: ReconConfig | CompiledConfig, options: ReconcilerOptions,
         // exact copy of a duplicate) now make it up; evidence details are read from `result()`.
         if (prev.members.length !== members.length || prev.members.some((m, k) => m !== members[k])) {
           moved.push([prev, members, prev.outcome]);
-          prev.outcome = o;
+          prev.outcome = detachOutcome(o);
         }
         if (o.kind === 'unmatched') {
           const at = deadlineOf(members, link);
@@ -222,7 +223,8 @@ function build(config: ReconConfig | CompiledConfig, options: ReconcilerOptions,
         }
         continue;
       }
-      added.push({ outcome: o, state: 'resolved', link, rule, members, deadline: Number.NaN });
+      // A plain copy: a kept view would keep its whole component run alive (see detachOutcome).
+      added.push({ outcome: detachOutcome(o), state: 'resolved', link, rule, members, deadline: Number.NaN });
     }
     const events: ReconEvent[] = [];
     const gone = [...old].filter((id) => !fresh.has(id)).sort();
