@@ -66,6 +66,9 @@ class UnitKeyReader {
 
 }
 
+/** Keys hashed and their slots touched together before they are inserted or probed (see findEdges). */
+const BLOCK = 32;
+
 /**
  * Sort entries `ent[from..to)` by `date` (the parallel array, moved along), ties by entry number:
  * insertion sort for the short runs most keys have, a sort of packed indices for long ones. No
@@ -181,10 +184,7 @@ export function findEdges<T>(
     tab = next;
     slotCount *= 2;
   };
-  const addEntry = (r: number, k: number, key: string) => {
-    if (prefix && key.length < minLength) return;
-    const ik = indexKey(key);
-    const h = hash32(ik);
+  const addEntry = (r: number, k: number, ik: string, h: number) => {
     const at = find(ik, h);
     const e = entUnit.length;
     entUnit.push(r);
@@ -201,13 +201,40 @@ export function findEdges<T>(
       if (++distinct * 2 > slotCount) grow();
     }
   };
+  // Keys go in by blocks: hash a block and touch each key's slot first, then insert. The touches
+  // are independent loads, so the processor overlaps their cache misses (the table is many times
+  // the cache at a million keys); inserting one key at a time waits for each miss in turn. The
+  // same below for probes. Order of insertion is unchanged.
+  const bUnit = new Int32Array(BLOCK);
+  const bVal = new Int32Array(BLOCK);
+  const bHash = new Int32Array(BLOCK);
+  const bKey: string[] = new Array<string>(BLOCK).fill('');
+  let fill = 0;
+  let touched = 0;
+  const flushEntries = () => {
+    const mask = slotCount - 1;
+    for (let x = 0; x < fill; x++) touched ^= tab[2 * (bHash[x]! & mask)]!;
+    for (let x = 0; x < fill; x++) addEntry(bUnit[x]!, bVal[x]!, bKey[x]!, bHash[x]! >>> 0);
+    fill = 0;
+  };
+  const queueEntry = (r: number, k: number, key: string) => {
+    if (prefix && key.length < minLength) return;
+    const ik = indexKey(key);
+    bUnit[fill] = r;
+    bVal[fill] = k;
+    bKey[fill] = ik;
+    bHash[fill] = hash32(ik) | 0;
+    if (++fill === BLOCK) flushEntries();
+  };
   for (let r = 0; r < R.count && openL > 0; r++) {
     if (R.closed[r]) continue;
     const keys = rk.keys(r);
     if (keys === undefined) continue;
-    if (typeof keys === 'string') addEntry(r, 0, keys);
-    else for (let k = 0; k < keys.length; k++) addEntry(r, k, keys[k]!);
+    if (typeof keys === 'string') queueEntry(r, 0, keys);
+    else for (let k = 0; k < keys.length; k++) queueEntry(r, k, keys[k]!);
   }
+  flushEntries();
+  bKey.fill('');
 
   const el = new GrowInt32(openL, pool);
   const er = new GrowInt32(openL, pool);
@@ -306,10 +333,10 @@ export function findEdges<T>(
     foundR[nFound] = vals[e]!;
     nFound++;
   };
-  const probe = (l: number, k: number, key: string) => {
+  const probe = (l: number, k: number, key: string, hash = -1) => {
     if (prefix && key.length < minLength) return;
     const ik = indexKey(key);
-    const at = find(ik, hash32(ik));
+    const at = find(ik, hash >= 0 ? hash : hash32(ik));
     if (at < 0) return;
     if (bucketOf && bStart && bEnt && bDate && checker.window(l)) {
       const b = bucketOf[at]!;
@@ -326,17 +353,48 @@ export function findEdges<T>(
     // Past maxCandidates the record is given up anyway: stop walking a long chain.
     for (let e = tab[2 * at]!; e >= 0 && nFound <= maxCandidates; e = next[e]!) take(l, k, key, e);
   };
+  // Left units by blocks, as the keys went in: single-key units have their key hashed and its
+  // slot touched for the whole block before the block is probed in order.
+  const pUnit = new Int32Array(BLOCK);
+  const pHash = new Float64Array(BLOCK).fill(-1); // unsigned hashes; −1: none
+  const pKeys: KeyValue[] = new Array<KeyValue>(BLOCK).fill(undefined);
+  let pending = 0;
+  const mask = slotCount - 1;
+  const flushProbes = () => {
+    for (let x = 0; x < pending; x++) {
+      const keys = pKeys[x];
+      if (typeof keys !== 'string' || (prefix && keys.length < minLength)) {
+        pHash[x] = -1;
+        continue;
+      }
+      const h = hash32(indexKey(keys));
+      pHash[x] = h;
+      touched ^= tab[2 * (h & mask)]!;
+    }
+    for (let x = 0; x < pending; x++) probeUnit(pUnit[x]!, pKeys[x], pHash[x]!);
+    pending = 0;
+  };
   for (let l = 0; l < L.count; l++) {
     if (L.closed[l]) continue;
     const keys = lk.keys(l);
     if (keys === undefined) continue;
+    pUnit[pending] = l;
+    pKeys[pending] = keys;
+    if (++pending === BLOCK) flushProbes();
+  }
+  flushProbes();
+  pKeys.fill(undefined);
+  // A value no slot holds (slots hold −1 or an entry number): keeps the touches from being optimised away.
+  if (touched === 0.5) throw new Error('unreachable');
+  function probeUnit(l: number, keys: KeyValue, hash: number): void {
+    if (keys === undefined) return;
     nFound = 0;
-    if (typeof keys === 'string') probe(l, 0, keys);
+    if (typeof keys === 'string') probe(l, 0, keys, hash);
     else for (let k = 0; k < keys.length; k++) probe(l, k, keys[k]!);
-    if (nFound === 0) continue;
+    if (nFound === 0) return;
     if (nFound > maxCandidates) {
       tooMany[l] = 1;
-      continue;
+      return;
     }
     for (let k = 0; k < nFound; k++) {
       const r = found[k]!;

@@ -291,6 +291,8 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
   const sources = new StringTable(16);
   const currencies = new StringTable(16);
   const exponents = new Map<string, number>();
+  let lastExponentCurrency: string | undefined;
+  let lastExponent = 0;
   let lastSource: string | undefined;
   let lastSourceId = 0;
   let lastCurrency: string | undefined;
@@ -300,7 +302,8 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
   let n = 0;
   for (let k = 0; k < n0; k++) {
     const txn = input[k]!;
-    let exponent = exponents.get(txn.currency);
+    // Records come in runs of one currency: skip the map lookup (a string hash) while it repeats.
+    let exponent = txn.currency === lastExponentCurrency ? lastExponent : exponents.get(txn.currency);
     if (exponent === undefined) {
       if (typeof txn.currency !== 'string' || !isKnownCurrency(txn.currency)) {
         accepted ??= input.slice(0, k);
@@ -310,6 +313,8 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
       exponent = currencyExponent(txn.currency);
       exponents.set(txn.currency, exponent);
     }
+    lastExponentCurrency = txn.currency;
+    lastExponent = exponent;
     const a = fastMinor(txn.amount, exponent);
     const f = fastMinor(txn.fee, exponent);
     const x = fastMinor(txn.tax, exponent);
@@ -333,8 +338,6 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     }
     if (accepted) accepted.push(txn);
     amount[n] = a;
-    // Fee and tax are absent on most records: leaving the zero pages of a fresh column unwritten
-    // keeps them out of RSS (a ledger-sized run of zeros costs no memory).
     // Fee and tax are absent on most records: leaving the zero pages of a fresh column unwritten
     // keeps them out of RSS (a ledger-sized run of zeros costs no memory).
     if (f !== 0) fee[n] = f;
