@@ -44,6 +44,8 @@ fi
 #     so later runs take a second). Needs gcc, g++, make, python3 and Node's headers; libssl-dev and
 #     zlib1g-dev are used when present (TLS, gzip), none of it is needed by the tests on the plaintext
 #     loopback broker, so no Debian package is installed. Idempotent: nothing to do when it loads.
+#     The same script then compiles packages/kafka-sink/native (the batch producer addon of the
+#     librdkafka-batch adapter, about a second; cached there too) against that librdkafka.
 # Java 17+ and Maven for the Kafka broker (scripts/kafka): preinstalled on our machines; installed from
 # Debian when missing and we are root.
 if ! command -v java >/dev/null 2>&1 || ! command -v mvn >/dev/null 2>&1; then
@@ -59,8 +61,8 @@ fi
 bash scripts/bootstrap.sh # node_modules first (idempotent): the build runs inside them
 if ! node packages/kafka-sink/scripts/build-librdkafka.mjs; then
   if is_ci; then
-    echo "[recon] CI=true: the librdkafka binding could not be built; the librdkafka adapter tests need it" >&2
+    echo "[recon] CI=true: the librdkafka binding or the batch producer addon could not be built; the librdkafka adapter tests need them" >&2
     exit 1
   fi
-  echo "[recon] warning: the librdkafka binding is not built; the librdkafka adapter tests will be skipped" >&2
+  echo "[recon] warning: the librdkafka binding or the batch producer addon is not built; the librdkafka adapter tests will be skipped" >&2
 fi

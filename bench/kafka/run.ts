@@ -1,24 +1,37 @@
 /**
  * Kafka producer benchmark: messages per second on loopback, @recon/kafka-sink (plain idempotent
- * and exactly-once, on each client adapter: kafkajs and librdkafka) against Debian's `kcat`
+ * and exactly-once, on each client adapter: kafkajs, librdkafka and librdkafka-batch) against Debian's `kcat`
  * (librdkafka) producing the same messages in the same run, on the project's single-node Apache
  * Kafka 4.x broker. Not a test: it prints figures.
  *
  *   node_modules/.bin/tsx --conditions=@recon/source bench/kafka/run.ts [--messages=100000] [--rounds=3] [--clients=kafkajs,librdkafka]
  *
+ * `--clients=librdkafka` runs both librdkafka adapters (`createRdKafkaPort` and
+ * `createRdKafkaBatchPort`); `--clients=librdkafka-batch` only the second.
+ *
  * Needs Java 17 + Maven (the broker), kcat (`apt-get install -y kcat`) and the librdkafka binding
- * (`node packages/kafka-sink/scripts/build-librdkafka.mjs`; without it the librdkafka rows are
- * left out). RECON_KAFKA_BROKERS points it at a running broker instead.
+ * and batch producer addon (`node packages/kafka-sink/scripts/build-librdkafka.mjs`; without them
+ * their rows are left out). RECON_KAFKA_BROKERS points it at a running broker instead.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTransaction, type StandardTransaction } from '@recon/core';
 import { createLedgerDataset, mapLedgerRow } from '@recon/core/testing';
 import { startBroker, stopBroker, type BrokerState } from '../../scripts/kafka/broker.mjs';
-import { createKafkaJsPort, createKafkaSink, createRdKafkaPort, createTransactionalKafkaSink, defaultPartitionKey, encodeTransaction, type KafkaPort } from '../../packages/kafka-sink/src/index';
+import {
+  createKafkaJsPort,
+  createKafkaSink,
+  createRdKafkaBatchPort,
+  createRdKafkaPort,
+  createTransactionalKafkaSink,
+  defaultPartitionKey,
+  encodeTransaction,
+  type KafkaPort,
+} from '../../packages/kafka-sink/src/index';
 import { requestsOf } from '../../packages/kafka-sink/src/message/chunk';
+import { loadNativeBatchProducer } from '../../packages/kafka-sink/src/rdkafka-batch/native-addon';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const MESSAGES = arg('messages', 100_000);
@@ -68,6 +81,20 @@ const cpuSince = (from: NodeJS.CpuUsage) => {
   return (used.user + used.system) / 1e6;
 };
 
+/**
+ * CPU seconds of the JavaScript (main) thread alone, from Linux's per-thread accounting
+ * (`/proc/self/task/<pid>/stat`, clock ticks of 10 ms): the thread a sink's rate is bound by when
+ * librdkafka's threads have the other core. NaN where there is no /proc.
+ */
+const mainThreadCpu = () => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime (fields 14 and 15 of stat)
+  } catch {
+    return Number.NaN;
+  }
+};
+
 async function main() {
   let broker: BrokerState | undefined;
   const external = process.env.RECON_KAFKA_BROKERS;
@@ -84,6 +111,14 @@ async function main() {
     } catch (error) {
       if ((error as { code?: string }).code === 'KAFKA_CLIENT_MISSING') return false;
       throw error;
+    }
+  })();
+  const batchLoads = (() => {
+    try {
+      loadNativeBatchProducer();
+      return true;
+    } catch {
+      return false;
     }
   })();
   const dir = mkdtempSync(join(tmpdir(), 'recon-kafka-bench-'));
@@ -148,12 +183,18 @@ async function main() {
       },
       ...(CLIENTS.includes('kafkajs') ? sinks('kafkajs', port) : []),
       ...(rdkafkaLoads && CLIENTS.includes('librdkafka') ? sinks('librdkafka', rdkafka) : []),
+      ...(rdkafkaLoads && batchLoads && (CLIENTS.includes('librdkafka') || CLIENTS.includes('librdkafka-batch'))
+        ? sinks('librdkafka-batch', createRdKafkaBatchPort({ clientId: 'bench', brokers: [bootstrap] }))
+        : []),
     ];
     if (!rdkafkaLoads) say('(librdkafka rows left out: @confluentinc/kafka-javascript does not load; see packages/kafka-sink/scripts/build-librdkafka.mjs)');
+    else if (!batchLoads) say('(librdkafka-batch rows left out: the batch producer addon does not load; see packages/kafka-sink/scripts/build-librdkafka.mjs)');
 
     const rates = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
     /** CPU microseconds per message, per round. */
     const cpu = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
+    /** CPU microseconds per message of the JavaScript thread alone, per round. */
+    const jsThread = new Map<string, number[]>(scenarios.map((s) => [s.name, []]));
     say(`load average before the run: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     for (let round = 1; round <= ROUNDS; round++) {
       for (const scenario of scenarios) {
@@ -161,27 +202,30 @@ async function main() {
         await createTopic(port, topic);
         const started = process.hrtime.bigint();
         const cpuFrom = process.cpuUsage();
+        const mainFrom = mainThreadCpu();
         const childCpu = await scenario.run(topic);
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const cpuSeconds = typeof childCpu === 'number' ? childCpu : cpuSince(cpuFrom);
+        const mainSeconds = typeof childCpu === 'number' ? Number.NaN : mainThreadCpu() - mainFrom;
         const count = await countCommitted(port, topic);
         if (count !== MESSAGES) throw new Error(`${scenario.name}: ${count} messages committed, expected ${MESSAGES}`);
         const rate = MESSAGES / seconds;
         rates.get(scenario.name)!.push(rate);
         cpu.get(scenario.name)!.push((cpuSeconds * 1e6) / MESSAGES);
-        say(`  round ${round}: ${scenario.name}: ${seconds.toFixed(2)} s, ${Math.round(rate)} msg/s, CPU ${cpuSeconds.toFixed(2)} s (${((cpuSeconds * 1e6) / MESSAGES).toFixed(1)} µs/msg), load ${loadavg()[0]!.toFixed(2)}`);
+        jsThread.get(scenario.name)!.push((mainSeconds * 1e6) / MESSAGES);
+        say(`  round ${round}: ${scenario.name}: ${seconds.toFixed(2)} s, ${Math.round(rate)} msg/s, CPU ${cpuSeconds.toFixed(2)} s (${((cpuSeconds * 1e6) / MESSAGES).toFixed(1)} µs/msg; JS thread ${((mainSeconds * 1e6) / MESSAGES).toFixed(1)}), load ${loadavg()[0]!.toFixed(2)}`);
       }
     }
 
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
     const kcat = median(rates.get(scenarios[0]!.name)!);
     say('');
-    say('| producer | messages/s (median) | vs kcat | CPU µs/msg (median) | target |');
-    say('|---|---:|---:|---:|---|');
+    say('| producer | messages/s (median) | vs kcat | CPU µs/msg (median) | JS thread µs/msg | target |');
+    say('|---|---:|---:|---:|---:|---|');
     for (const s of scenarios) {
       const m = median(rates.get(s.name)!);
       const target = s.target === undefined ? '' : `≥ ${s.target.toFixed(2)} (${m / kcat >= s.target ? 'met' : 'missed'})`;
-      say(`| ${s.name} | ${Math.round(m).toLocaleString('en-US')} | ${(m / kcat).toFixed(2)} | ${median(cpu.get(s.name)!).toFixed(1)} | ${target} |`);
+      say(`| ${s.name} | ${Math.round(m).toLocaleString('en-US')} | ${(m / kcat).toFixed(2)} | ${median(cpu.get(s.name)!).toFixed(1)} | ${Number.isNaN(median(jsThread.get(s.name)!)) ? '' : median(jsThread.get(s.name)!).toFixed(1)} | ${target} |`);
     }
     say('');
     say(`Rounds: ${scenarios.map((s) => `${s.name.split(' (')[0]} ${rates.get(s.name)!.map((r) => Math.round(r).toLocaleString('en-US')).join(' / ')}`).join('; ')}`);

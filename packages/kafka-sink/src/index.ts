@@ -2,7 +2,8 @@
  * @recon/kafka-sink: standard transactions into Kafka (idempotent, or exactly-once with the
  * connector's cursor in the same transaction) and a consumer helper that validates, dead-letters
  * and feeds the reconciler. kafkajs is the default client behind a small port; a librdkafka adapter
- * (`createRdKafkaPort`, over the optional `@confluentinc/kafka-javascript`) is the fast one.
+ * (`createRdKafkaPort`, over the optional `@confluentinc/kafka-javascript`) is the fast one, and
+ * `createRdKafkaBatchPort` (the same with this package's native batch producer) the fastest.
  * @packageDocumentation
  */
 export { VERSION } from './version';
@@ -26,6 +27,7 @@ export type {
 export { createKafkaJsPort, type KafkaJsPortOptions } from './kafkajs/create-kafkajs-port';
 export { coPartitionAssigner } from './kafkajs/co-partition-assigner';
 export { createRdKafkaPort } from './librdkafka/create-rdkafka-port';
+export { createRdKafkaBatchPort } from './rdkafka-batch/create-rdkafka-batch-port';
 export type { RdKafkaConfig, RdKafkaPortOptions } from './librdkafka/rdkafka-client';
 export { resolveKafkaPort, type KafkaInput, type RdKafkaInput } from './kafka-input';
 export { KAFKA_ERROR_CODES, isFencedError, toKafkaError } from './errors';

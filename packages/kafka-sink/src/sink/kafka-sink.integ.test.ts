@@ -19,8 +19,9 @@ describeEachAdapter('createKafkaSink (idempotent producer) on a real broker', ({
     const topic = unique('ledger_txns');
     const deadLetterTopic = unique('dlq');
     await createTopics(port, [{ topic, partitions: 4 }, { topic: deadLetterTopic }]);
-    // A kafkajs Kafka instance is accepted as is; `client: 'librdkafka'` picks the librdkafka adapter.
-    const sink = createKafkaSink({ kafka: name === 'kafkajs' ? testKafka() : { client: 'librdkafka', brokers }, topics: { [SAMPLE_LEDGER_SOURCE]: topic }, deadLetterTopic });
+    // A kafkajs Kafka instance is accepted as is; `client: 'librdkafka'` picks the librdkafka adapter; other adapters as ports.
+    const kafka = name === 'kafkajs' ? testKafka() : name === 'librdkafka' ? ({ client: 'librdkafka', brokers } as const) : port;
+    const sink = createKafkaSink({ kafka, topics: { [SAMPLE_LEDGER_SOURCE]: topic }, deadLetterTopic });
     const connector = sampleLedger({ baseUrl: sandbox.url, apiKey: sandbox.credentials.apiKey, pageSize: 40 });
     const report = await runSync({ connector, sink, cursorStore: createMemoryCursorStore() });
     await sink.close();

@@ -6,10 +6,11 @@
 import { createConsoleLogger, runSync, type Sink } from '@recon/core';
 import { sampleLedger } from '@recon/core/testing';
 import { Kafka, logLevel } from 'kafkajs';
+import { createRdKafkaBatchPort } from '../rdkafka-batch/create-rdkafka-batch-port';
 import { createTransactionalKafkaSink } from '../sink/transactional-sink';
 
 interface ChildConfig {
-  client: 'kafkajs' | 'librdkafka';
+  client: 'kafkajs' | 'librdkafka' | 'librdkafka-batch';
   brokers: string[];
   url: string;
   apiKey: string;
@@ -24,7 +25,9 @@ const config = JSON.parse(process.env.RECON_CRASH_CHILD ?? '{}') as ChildConfig;
 const kafka =
   config.client === 'librdkafka'
     ? ({ client: 'librdkafka', clientId: 'crash-child', brokers: config.brokers } as const)
-    : new Kafka({ clientId: 'crash-child', brokers: config.brokers, logLevel: logLevel.NOTHING });
+    : config.client === 'librdkafka-batch'
+      ? createRdKafkaBatchPort({ clientId: 'crash-child', brokers: config.brokers })
+      : new Kafka({ clientId: 'crash-child', brokers: config.brokers, logLevel: logLevel.NOTHING });
 // Logs go to stderr, which the parent shows when a run fails for another reason than its kill.
 const logger = createConsoleLogger({ level: 'info' });
 const sink = createTransactionalKafkaSink({

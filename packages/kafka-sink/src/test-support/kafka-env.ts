@@ -12,6 +12,8 @@ import { createKafkaJsPort } from '../kafkajs/create-kafkajs-port';
 import { toIncoming } from '../kafkajs/kafkajs-consumer';
 import { createRdKafkaPort } from '../librdkafka/create-rdkafka-port';
 import { RDKAFKA_PACKAGE } from '../librdkafka/load-rdkafka';
+import { createRdKafkaBatchPort } from '../rdkafka-batch/create-rdkafka-batch-port';
+import { loadNativeBatchProducer } from '../rdkafka-batch/native-addon';
 import type { IncomingMessage, KafkaPort } from '../port/types';
 
 /** The broker of this run, or why there is none. */
@@ -47,6 +49,11 @@ export function testRdKafkaPort(addresses: string[] = brokers, logger?: Logger):
   return createRdKafkaPort({ brokers: addresses, clientId: 'recon-test', config: { 'topic.metadata.propagation.max.ms': 3000 }, ...(logger && { logger }) });
 }
 
+/** The librdkafka port with the batch producer addon (`librdkafka-batch`), configured as {@link testRdKafkaPort}. */
+export function testRdKafkaBatchPort(addresses: string[] = brokers, logger?: Logger): KafkaPort {
+  return createRdKafkaBatchPort({ brokers: addresses, clientId: 'recon-test', config: { 'topic.metadata.propagation.max.ms': 3000 }, ...(logger && { logger }) });
+}
+
 const isCI = ['1', 'true', 'yes'].includes((process.env.CI ?? '').toLowerCase());
 
 /** Why the librdkafka binding cannot load here (undefined when it can). */
@@ -59,9 +66,19 @@ export const rdkafkaMissing: string | undefined = (() => {
   }
 })();
 
+/** Why the batch producer addon cannot load here (undefined when it can). */
+export const batchAddonMissing: string | undefined = (() => {
+  try {
+    loadNativeBatchProducer();
+    return undefined;
+  } catch (error) {
+    return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  }
+})();
+
 /** A client adapter the integration tests run against. */
 export interface TestAdapter {
-  name: 'kafkajs' | 'librdkafka';
+  name: 'kafkajs' | 'librdkafka' | 'librdkafka-batch';
   /** The port on the test broker (or on `addresses`); the librdkafka one logs the client's own warnings to `logger`. */
   port(addresses?: string[], logger?: Logger): KafkaPort;
   /** Skip this adapter's tests (no broker, or no native binding outside CI). */
@@ -69,12 +86,18 @@ export interface TestAdapter {
 }
 
 /**
- * Both adapters. Without the native binding the librdkafka tests skip under a banner, except in
- * CI, where the bootstrap step builds it and its absence must fail the run.
+ * Every adapter. Without the native binding (or the batch producer addon) the librdkafka tests skip
+ * under a banner, except in CI, where the bootstrap step builds both and their absence must fail
+ * the run.
  */
 export const adapters: TestAdapter[] = [
   { name: 'kafkajs', port: (addresses) => testPort(addresses), skip: noKafka },
   { name: 'librdkafka', port: testRdKafkaPort, skip: noKafka || (rdkafkaMissing !== undefined && !isCI) },
+  {
+    name: 'librdkafka-batch',
+    port: testRdKafkaBatchPort,
+    skip: noKafka || ((rdkafkaMissing !== undefined || batchAddonMissing !== undefined) && !isCI),
+  },
 ];
 
 /** One `describe` per adapter (skipped as {@link adapters} says), titled `<title> [<adapter>]`. */
@@ -85,6 +108,11 @@ export function describeEachAdapter(title: string, body: (adapter: TestAdapter) 
 if (!noKafka && rdkafkaMissing !== undefined && !isCI) {
   process.stderr.write(
     `\n[recon] librdkafka adapter tests skipped: ${RDKAFKA_PACKAGE} does not load (${rdkafkaMissing}).\n` +
+      '        Build it with `node packages/kafka-sink/scripts/build-librdkafka.mjs` (scripts/bootstrap-test-deps.sh runs it).\n\n',
+  );
+} else if (!noKafka && batchAddonMissing !== undefined && !isCI) {
+  process.stderr.write(
+    `\n[recon] librdkafka-batch adapter tests skipped: ${batchAddonMissing}\n` +
       '        Build it with `node packages/kafka-sink/scripts/build-librdkafka.mjs` (scripts/bootstrap-test-deps.sh runs it).\n\n',
   );
 }
