@@ -47,12 +47,34 @@ export function swiftDateAt(text: string, at: number): string | undefined {
     if (!(d >= 0 && d <= 9)) return undefined;
     key = key * 10 + d;
   }
+  return swiftDateOf(key);
+}
+
+/**
+ * {@link swiftDateAt} for the six digits already read as one number (`200219` for `200219`), by a
+ * reader that has just checked them: the digits are not walked twice.
+ */
+export function swiftDateOf(key: number): string | undefined {
+  // A statement names the same few dates over and over: a direct-mapped slot by the low bits of
+  // the number answers most lookups with two array reads, before the map's hash lookup.
+  const slot = key & (RECENT_SIZE - 1);
+  if (recentKeys[slot] === key) return recentDates[slot];
+  let result: string | undefined;
   const cached = swiftDates.get(key);
-  if (cached !== undefined) return cached ?? undefined;
-  const result = isoDate(fullYear(Math.floor(key / 10000)), Math.floor(key / 100) % 100, key % 100);
-  if (swiftDates.size < 100_000) swiftDates.set(key, result ?? null);
+  if (cached !== undefined) result = cached ?? undefined;
+  else {
+    result = isoDate(fullYear(Math.floor(key / 10000)), Math.floor(key / 100) % 100, key % 100);
+    if (swiftDates.size < 100_000) swiftDates.set(key, result ?? null);
+  }
+  recentKeys[slot] = key;
+  recentDates[slot] = result;
   return result;
 }
+
+const RECENT_SIZE = 1024;
+/** The six-digit numbers of the recent slots (-1: empty) and their dates. */
+const recentKeys = new Int32Array(RECENT_SIZE).fill(-1);
+const recentDates: Array<string | undefined> = Array.from({ length: RECENT_SIZE }, () => undefined);
 
 /** SWIFT `YYMMDD` as `YYYY-MM-DD`, or undefined when it is not a calendar date. */
 export function swiftDate(yymmdd: string): string | undefined {
@@ -67,6 +89,22 @@ const digitAt = (text: string, at: number) => text.charCodeAt(at) - 48;
  * next year (and a 2 January value date with a 31 December booking in the previous one).
  */
 export function entryDateNear(valueDate: string, mmdd: string): string | undefined {
+  // Consecutive lines mostly repeat both dates; value dates are shared strings, so the first test
+  // is usually settled by identity.
+  if (valueDate === lastValueDate && mmdd === lastEntryDate) return lastBookingDate;
+  const result = bookingDateNear(valueDate, mmdd);
+  lastValueDate = valueDate;
+  lastEntryDate = mmdd;
+  lastBookingDate = result;
+  return result;
+}
+
+/** The last question {@link entryDateNear} answered and its answer (short strings only: nothing large is kept alive). */
+let lastValueDate = '';
+let lastEntryDate = '';
+let lastBookingDate: string | undefined;
+
+function bookingDateNear(valueDate: string, mmdd: string): string | undefined {
   if (mmdd.length !== 4) return undefined;
   // Digits by character code: this runs once per entry, and slices and Number() were most of it.
   for (let i = 0; i < 4; i++) if (!(digitAt(mmdd, i) >= 0 && digitAt(mmdd, i) <= 9)) return undefined;

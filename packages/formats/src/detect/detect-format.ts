@@ -22,7 +22,9 @@ const ROOT_NAMES: Readonly<Record<string, FileFormat>> = { BkToCstmrStmt: 'camt.
  * from MT940 per message when parsing, so detection answers `mt940` for both.
  */
 export function detectFormat(text: string): DetectedFormat {
-  const head = text.slice(0, HEAD).replace(/^\uFEFF/, '');
+  // A byte-order mark is skipped by its code (most files have none, and short ones are used whole).
+  const whole = text.length > HEAD ? text.slice(0, HEAD) : text;
+  const head = whole.charCodeAt(0) === 0xfeff ? whole.slice(1) : whole;
   const start = head.trimStart();
   if (start === '') return { format: undefined, reason: 'the file is empty' };
   if (start.startsWith('<')) {

@@ -14,7 +14,7 @@ export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
       return strictUtf8.decode(bytes);
     case 'latin1':
       // Real ISO-8859-1: the WHATWG "latin1" label would mean windows-1252.
-      return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      return asBuffer(bytes).toString('latin1');
     case 'windows-1252':
       return decodeCp1252(bytes);
     case 'cp852':
@@ -25,4 +25,9 @@ export function decodeBytes(bytes: Uint8Array, encoding: TextEncoding): string {
     case 'iso-8859-15':
       return new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
   }
+}
+
+/** The bytes as a Buffer, without a new view when they are one already (a view per small file adds up). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

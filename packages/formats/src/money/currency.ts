@@ -21,5 +21,12 @@ export function statementExponent(currency: string): number | undefined {
 
 /** True for a code a statement amount can be read in (active or withdrawn ISO 4217). */
 export function isStatementCurrency(currency: string): boolean {
-  return statementExponent(currency) !== undefined;
+  // Every statement asks about its balance currency, the same shared string file after file.
+  if (currency === lastStatementCurrency) return true;
+  const known = statementExponent(currency) !== undefined;
+  if (known) lastStatementCurrency = currency;
+  return known;
 }
+
+/** The last code {@link isStatementCurrency} said yes to (a three-letter string: nothing large kept alive). */
+let lastStatementCurrency = '';

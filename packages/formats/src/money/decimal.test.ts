@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatMinor, readDecimal } from './decimal';
+import { decimalProblemMessage, formatMinor, readDecimal, readMoney } from './decimal';
 import { isStatementCurrency, statementExponent } from './currency';
 
 const minorOf = (text: string, currency: string, negative = false) => {
@@ -73,5 +73,22 @@ describe('formatMinor', () => {
     expect(formatMinor(5n, 'EUR')).toBe('0.05');
     expect(formatMinor(2700n, 'JPY')).toBe('2700');
     expect(formatMinor(1n, 'KWD')).toBe('0.001');
+  });
+});
+
+describe('readMoney', () => {
+  it('gives the same money as readDecimal, or the kind of problem it reports', () => {
+    for (const [text, currency] of [['1027,25', 'EUR'], ['000000000300.00', 'EUR'], ['-0,5', 'EUR'], ['1.005', 'EUR'], ['1,2,3', 'EUR'], ['', 'EUR'], ['12', 'XXQ'], ['2700', 'JPY']] as const) {
+      const money = readMoney(text, currency, true);
+      const result = readDecimal(text, currency, true);
+      if (result.ok) expect(money).toEqual(result.money);
+      else {
+        expect(money).toBe(result.problem);
+        expect(decimalProblemMessage(result.problem, text, currency)).toBe(result.message);
+      }
+    }
+    expect(readMoney('1.005', 'EUR')).toBe('inexact');
+    expect(readMoney('12', 'XXQ')).toBe('currency');
+    expect(readMoney('1,2,3', 'EUR')).toBe('syntax');
   });
 });

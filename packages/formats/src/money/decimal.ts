@@ -36,8 +36,29 @@ function exponentFor(currency: string): number | undefined {
  * thousand), which a SWIFT or XML amount never has, and it knows only active currencies.
  */
 export function readDecimal(text: string, currency: string, negative = false): DecimalResult {
+  const read = readMoney(text, currency, negative);
+  return typeof read === 'string' ? { ok: false, problem: read, message: decimalProblemMessage(read, text, currency) } : { ok: true, money: read };
+}
+
+/** What {@link readDecimal} says about a problem {@link readMoney} found in `text`. */
+export function decimalProblemMessage(problem: DecimalProblem, text: string, currency: string): string {
+  switch (problem) {
+    case 'currency':
+      return `unknown currency code ${JSON.stringify(currency)}`;
+    case 'syntax':
+      return `${JSON.stringify(text)} is not a decimal amount`;
+    case 'inexact':
+      return `${text} ${currency} has more than ${exponentFor(currency) as number} decimal places; rounding is not ours to decide`;
+  }
+}
+
+/**
+ * {@link readDecimal} for the parsers' hot paths: the money, or only what kind of problem there
+ * was (ask `readDecimal` for the message, on the rare failure), so a read amount costs no result object.
+ */
+export function readMoney(text: string, currency: string, negative = false): Money | DecimalProblem {
   const exponent = exponentFor(currency);
-  if (exponent === undefined) return { ok: false, problem: 'currency', message: `unknown currency code ${JSON.stringify(currency)}` };
+  if (exponent === undefined) return 'currency';
   // One pass over the characters: sign, integer digits, one separator, fraction digits.
   let i = 0;
   const n = text.length;
@@ -55,16 +76,16 @@ export function readDecimal(text: string, currency: string, negative = false): D
       separator = k;
       continue;
     }
-    return { ok: false, problem: 'syntax', message: `${JSON.stringify(text)} is not a decimal amount` };
+    return 'syntax';
   }
   const integerEnd = separator < 0 ? n : separator;
   const fractionAt = separator < 0 ? n : separator + 1;
-  if (integerEnd === i && fractionAt === n) return { ok: false, problem: 'syntax', message: `${JSON.stringify(text)} is not a decimal amount` };
+  if (integerEnd === i && fractionAt === n) return 'syntax';
   let fractionEnd = n;
   if (n - fractionAt > exponent) {
     for (let k = fractionAt + exponent; k < n; k++) {
       if (text.charCodeAt(k) !== 48) {
-        return { ok: false, problem: 'inexact', message: `${text} ${currency} has more than ${exponent} decimal places; rounding is not ours to decide` };
+        return 'inexact';
       }
     }
     fractionEnd = fractionAt + exponent;
@@ -87,7 +108,7 @@ export function readDecimal(text: string, currency: string, negative = false): D
     minor = BigInt(`${integer === '' ? '0' : integer}${text.slice(fractionAt, fractionEnd).padEnd(exponent, '0')}`);
   }
   if (minus !== negative) minor = -minor;
-  return { ok: true, money: { minor, currency } };
+  return { minor, currency };
 }
 
 /**

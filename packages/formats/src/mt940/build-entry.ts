@@ -1,7 +1,7 @@
 import type { InvalidDataError } from '@recon/core';
-import { entryDateNear, swiftDateAt } from '../dates';
+import { entryDateNear, swiftDateOf } from '../dates';
 import { FormatErrorCode, recordError } from '../errors';
-import { readDecimal } from '../money/decimal';
+import { decimalProblemMessage, readDecimal, readMoney } from '../money/decimal';
 import { isBlank } from '../whitespace';
 import type { AmountDetails, Charge, EntryReferences, ExtraField, FormatWarning, StatementEntry } from '../types';
 import { readField61 } from './field-61';
@@ -23,8 +23,8 @@ export interface EntryContext {
   dialects: readonly NarrativeDialect[];
 }
 
-/** Placeholder references banks put where they have none. */
-const NO_REFERENCE = /^(NONREF|NOREF|NONE|NOTPROVIDED|N|-)$/i;
+/** Placeholder references banks put where they have none (matched ignoring ASCII case). */
+const NO_REFERENCES: readonly string[] = ['NONREF', 'NOREF', 'NONE', 'NOTPROVIDED', 'N', '-'];
 
 /** `/OCMT/EUR11,85/` and `/CHGS/EUR0,50/` in supplementary details or the narrative. */
 const OCMT = /\/OCMT\/([A-Z]{3})([0-9]+(?:[.,][0-9]*)?)\/?/;
@@ -47,25 +47,27 @@ export function buildEntry(
 
   const f = readField61(fields.line61.value);
   if (typeof f === 'string') return fail(f, raw, line);
-  // readField61 has checked that the value starts with six digits.
-  const valueDate = swiftDateAt(fields.line61.value, 0);
-  if (!valueDate) return fail(`${f.valueDate} is not a YYMMDD value date`, raw, line);
+  // readField61 has checked that the value starts with six digits and read them.
+  const valueDate = swiftDateOf(f.valueDateKey);
+  if (!valueDate) return fail(`${fields.line61.value.slice(0, 6)} is not a YYMMDD value date`, raw, line);
   if (ctx.currency === undefined) {
     return fail('the statement names no currency (no balance, :34F: or :25: suffix); pass options.currency to read it', raw, line);
   }
   const negative = f.mark === 'D' || f.mark === 'RC' || f.mark === 'ED';
-  const amount = readDecimal(f.amount, ctx.currency, negative);
-  if (!amount.ok) return fail(amount.message, raw, line);
+  const money = readMoney(f.amount, ctx.currency, negative);
+  if (typeof money === 'string') return fail(decimalProblemMessage(money, f.amount, ctx.currency), raw, line);
 
+  // Made before the entry so the entry holds it from the start (its key keeps its place).
+  const references: EntryReferences = {};
   const entry: StatementEntry = {
     index: ctx.index,
-    amount: amount.money,
+    amount: money,
     direction: negative ? 'DEBIT' : 'CREDIT',
     reversal: f.mark === 'RC' || f.mark === 'RD',
     status: f.mark === 'EC' || f.mark === 'ED' ? 'pending' : 'booked',
     rawStatus: f.mark,
     valueDate,
-    references: {},
+    references,
     transactions: [],
     extras: fields.extras.length === 0 ? [] : fields.extras.map(toExtra),
     line,
@@ -80,11 +82,11 @@ export function buildEntry(
   if (f.fundsCode) entry.fundsCode = f.fundsCode;
   if (f.supplementary) entry.supplementaryDetails = f.supplementary;
 
-  const references: EntryReferences = {};
   if (f.customerReference && !isNoReference(f.customerReference)) references.customerReference = f.customerReference;
   if (f.bankReference && !isNoReference(f.bankReference)) references.accountServicerReference = f.bankReference;
 
-  const information = fields.narrative.length === 1 ? (fields.narrative[0] as MtField).value : fields.narrative.map((n) => n.value).join('\n');
+  const narratives = fields.narrative.length;
+  const information = narratives === 1 ? (fields.narrative[0] as MtField).value : narratives === 0 ? '' : fields.narrative.map((n) => n.value).join('\n');
   if (!isBlank(information)) {
     entry.information = information;
     const details = readNarrative(information, ctx.dialects);
@@ -97,16 +99,17 @@ export function buildEntry(
   if (f.typeCode === 'NCHK' || f.typeCode === 'FCHK') {
     if (references.customerReference) references.chequeNumber = references.customerReference;
   }
-  entry.references = references;
 
-  // Most lines have neither; a substring test is much cheaper than the patterns.
+  // Most lines have neither; a substring test is much cheaper than the patterns, and most texts
+  // are settled by looking for their first slash once.
   const supplementary = f.supplementary ?? '';
-  const original = supplementary.includes('/OCMT/') || information.includes('/OCMT/') ? amountFrom(OCMT.exec(supplementary) ?? OCMT.exec(information)) : undefined;
+  const slash = information.indexOf('/');
+  const original = supplementary.includes('/OCMT/') || (slash >= 0 && information.includes('/OCMT/', slash)) ? amountFrom(OCMT.exec(supplementary) ?? OCMT.exec(information)) : undefined;
   if (original) {
     const details: AmountDetails = { instructed: { amount: original } };
     entry.amountDetails = details;
   }
-  const charge = supplementary.includes('/CHGS/') || information.includes('/CHGS/') ? amountFrom(CHGS.exec(supplementary) ?? CHGS.exec(information)) : undefined;
+  const charge = supplementary.includes('/CHGS/') || (slash >= 0 && information.includes('/CHGS/', slash)) ? amountFrom(CHGS.exec(supplementary) ?? CHGS.exec(information)) : undefined;
   if (charge) {
     // `/CHGS/` states what the bank took for the payment: money out of the account.
     const taken: Charge = { amount: { minor: -charge.minor, currency: charge.currency } };
@@ -119,9 +122,26 @@ function fail(problem: string, raw: string, line: number): { error: InvalidDataE
   return { error: recordError(FormatErrorCode.ENTRY_INVALID, `Unreadable :61: statement line: ${problem}`, raw, { line, field: '61' }, [problem]) };
 }
 
-/** The placeholders are at most 11 characters; most references are longer and skip the pattern. */
+/**
+ * Whether the reference is a placeholder, as `/^(NONREF|NOREF|NONE|NOTPROVIDED|N|-)$/i` says, by
+ * character codes: `NONREF` is on most lines. (Without the `u` flag, `i` folds ASCII letters only,
+ * so a non-ASCII letter never matches an ASCII one; this compare does the same.)
+ */
 function isNoReference(reference: string): boolean {
-  return reference.length <= 11 && NO_REFERENCE.test(reference);
+  const n = reference.length;
+  if (n > 11) return false;
+  for (const placeholder of NO_REFERENCES) if (placeholder.length === n && equalsIgnoringAsciiCase(reference, placeholder)) return true;
+  return false;
+}
+
+/** `text` equals `upper` (upper-case ASCII) when its ASCII lower-case letters are read as upper-case. */
+function equalsIgnoringAsciiCase(text: string, upper: string): boolean {
+  for (let i = 0; i < upper.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== upper.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function amountFrom(match: RegExpExecArray | null) {

@@ -1,3 +1,5 @@
+import { isSpaceCode } from '../whitespace';
+
 /** Debit/credit mark of a `:61:` line. `RC`/`RD` reverse a credit/debit; `EC`/`ED` are MT942 expected items. */
 export type Mark61 = 'C' | 'D' | 'RC' | 'RD' | 'EC' | 'ED';
 
@@ -68,7 +70,7 @@ function typeCodeAt(text: string, at: number): string {
 export function parseField61(value: string): Field61Result {
   const line = readField61(value);
   if (typeof line === 'string') return { ok: false, problem: line };
-  const field: Field61 = { valueDate: line.valueDate, mark: line.mark, amount: line.amount };
+  const field: Field61 = { valueDate: value.slice(0, 6), mark: line.mark, amount: line.amount };
   if (line.entryDate !== undefined) field.entryDate = line.entryDate;
   if (line.fundsCode !== undefined) field.fundsCode = line.fundsCode;
   if (line.typeCode !== undefined) field.typeCode = line.typeCode;
@@ -80,10 +82,12 @@ export function parseField61(value: string): Field61Result {
 
 /**
  * {@link Field61} for the entry builder: every key always present (unset ones `undefined`), so
- * all lines share one object shape and the code reading them stays monomorphic.
+ * all lines share one object shape and the code reading them stays monomorphic. No `valueDate`:
+ * the builder reads the six digits from the value itself, and a copy per line would be garbage.
  */
 export interface Line61 {
-  valueDate: string;
+  /** The `YYMMDD` value date's six digits as one number (for `swiftDateOf`). */
+  valueDateKey: number;
   entryDate: string | undefined;
   mark: Mark61;
   fundsCode: string | undefined;
@@ -104,7 +108,12 @@ export function readField61(value: string): Line61 | string {
   // value date, optional entry date (4 digits, or spaces), optional spaces, mark, optional funds
   // code letter, amount.
   const n = first.length;
-  for (let i = 0; i < 6; i++) if (!isDigit(first.charCodeAt(i))) return describeHeadProblem(first);
+  let valueDateKey = 0;
+  for (let i = 0; i < 6; i++) {
+    const c = first.charCodeAt(i);
+    if (!isDigit(c)) return describeHeadProblem(first);
+    valueDateKey = valueDateKey * 10 + (c - 48);
+  }
   let at = 6;
   const hasEntryDate = isDigit(first.charCodeAt(6)) && isDigit(first.charCodeAt(7)) && isDigit(first.charCodeAt(8)) && isDigit(first.charCodeAt(9));
   if (hasEntryDate) at = 10;
@@ -141,22 +150,25 @@ export function readField61(value: string): Line61 | string {
     at += 4;
   }
   const slashes = first.indexOf('//', at);
-  const customer = (slashes < 0 ? first.slice(at) : first.slice(at, slashes)).trimEnd();
-  const bank = slashes < 0 ? '' : first.slice(slashes + 2).trim();
+  // The parts' blanks are found by character codes and each part is cut once, instead of a slice
+  // and then a trimmed copy of it (`trimEnd`, `trim` and `isSpaceCode` agree on what a blank is).
+  const customerEnd = endOfText(first, at, slashes < 0 ? n : slashes);
+  const bank = slashes < 0 ? '' : trimmedSlice(first, slashes + 2, n);
   // Only a double space can make a padded layout; most lines have none.
   let reference: string;
   let padded = '';
-  if (customer.includes('  ')) {
-    const split = splitPadded(customer);
+  const double = first.indexOf('  ', at);
+  if (double >= 0 && double + 2 <= customerEnd) {
+    const split = splitPadded(first.slice(at, customerEnd));
     reference = split.reference;
     padded = split.padded;
   } else {
-    reference = customer.trim();
+    reference = trimmedSlice(first, at, customerEnd);
   }
-  const continuation = newline < 0 ? '' : value.slice(newline + 1).trim();
+  const continuation = newline < 0 ? '' : trimmedSlice(value, newline + 1, value.length);
   const supplementary = padded === '' ? continuation : continuation === '' ? padded : `${padded}\n${continuation}`;
   return {
-    valueDate: first.slice(0, 6),
+    valueDateKey,
     entryDate: hasEntryDate ? first.slice(6, 10) : undefined,
     mark,
     fundsCode: funds >= 0 ? first[funds] : undefined,
@@ -166,6 +178,18 @@ export function readField61(value: string): Line61 | string {
     bankReference: bank === '' ? undefined : bank,
     supplementary: supplementary === '' ? undefined : supplementary,
   };
+}
+
+/** `to` moved back over trailing blanks, not before `from`. */
+function endOfText(text: string, from: number, to: number): number {
+  while (to > from && isSpaceCode(text.charCodeAt(to - 1))) to--;
+  return to;
+}
+
+/** `text.slice(from, to).trim()`, cut once. */
+function trimmedSlice(text: string, from: number, to: number): string {
+  while (from < to && isSpaceCode(text.charCodeAt(from))) from++;
+  return text.slice(from, endOfText(text, from, to));
 }
 
 /**

@@ -83,6 +83,18 @@ describe('parseMt940', () => {
     });
   });
 
+  it('drops placeholder references in any ASCII case, and keeps look-alikes', () => {
+    const refs = (customer: string) => {
+      const text = lines(':20:X', ':25:1', ':60F:C240101EUR0,00', `:61:2401020102C1,00NTRF${customer}//${customer}`, ':62F:C240102EUR1,00', '-');
+      return parseMt940(text).statements[0]?.entries[0]?.references;
+    };
+    for (const placeholder of ['NONREF', 'nonref', 'NoRef', 'NONE', 'NOTPROVIDED', 'notprovided', 'N', 'n', '-']) expect(refs(placeholder)).toEqual({});
+    // Without the `u` flag the pattern folds ASCII letters only: a dotless ı is not an I.
+    for (const reference of ['NOTPROVıDED', 'NONREF1', 'NN', '--', 'NONREFS']) {
+      expect(refs(reference)).toEqual({ customerReference: reference, accountServicerReference: reference });
+    }
+  });
+
   it('gives a reversal of a debit (RD) a credit sign', () => {
     expect(second?.entries[0]).toMatchObject({ amount: { minor: 1000n }, direction: 'CREDIT', reversal: true, rawStatus: 'RD' });
   });

@@ -1,9 +1,9 @@
 import type { Money } from '@recon/core';
 import { FormatErrorCode, fileError, recordError } from '../errors';
 import { isStatementCurrency } from '../money/currency';
-import { formatMinor, readDecimal } from '../money/decimal';
+import { decimalProblemMessage, formatMinor, readMoney } from '../money/decimal';
 import { balanceWarnings, continuityWarning } from '../statement/balance-check';
-import type { Balance, BalanceKind, FormatWarning, Statement, StatementSummary } from '../types';
+import type { Balance, BalanceKind, FormatWarning, Statement, StatementEntry, StatementSummary } from '../types';
 import { buildEntry, toExtra, type EntryContext, type EntryFields } from './build-entry';
 import type { NarrativeDialect } from './narrative';
 import { parseAccountField, parseBalanceText, parseDateTimeIndication, parseEntryCount, parseFloorLimit } from './simple-fields';
@@ -119,11 +119,17 @@ interface StatementCursor {
   index: number;
   warnings: FormatWarning[];
   finished: boolean;
+  /**
+   * The statement being built gathers its balances and entries here (from slot 0, emptied after)
+   * and keeps exact copies: an array grown by push keeps room for 17 and more, and the result lives on.
+   */
+  balances: Array<Balance | undefined>;
+  entries: Array<StatementEntry | undefined>;
 }
 
 function statementCursor(input: string, options: Mt940Options): StatementCursor {
   const text = options.atAtLineBreaks ? input.replace(/@@/g, '\n') : input;
-  return { input, text, options, dialects: options.narrativeDialects ?? [], reader: messageReader(text), previous: undefined, index: 0, warnings: [], finished: false };
+  return { input, text, options, dialects: options.narrativeDialects ?? [], reader: messageReader(text), previous: undefined, index: 0, warnings: [], finished: false, balances: [], entries: [] };
 }
 
 function nextStatement(cursor: StatementCursor): Statement | undefined {
@@ -134,7 +140,7 @@ function nextStatement(cursor: StatementCursor): Statement | undefined {
     finish(cursor);
     return undefined;
   }
-  const statement = buildStatement(message, cursor.text, cursor.options.currency, cursor.dialects);
+  const statement = buildStatement(message, cursor);
   if (cursor.previous !== undefined) {
     const warning = continuityWarning(cursor.previous, statement, cursor.index);
     if (warning) statement.warnings.push(warning);
@@ -195,7 +201,14 @@ function statementCurrency(fields: readonly MtField[], fallback: string | undefi
   return suffix ?? fallback;
 }
 
-function buildStatement(message: MtMessage, text: string, fallbackCurrency: string | undefined, dialects: readonly NarrativeDialect[]): Statement {
+function buildStatement(message: MtMessage, cursor: StatementCursor): Statement {
+  const { text, dialects } = cursor;
+  const fallbackCurrency = cursor.options.currency;
+  // Gathered in the cursor's arrays by count (slots past the count are stale and never read), so
+  // no length is ever set: that is a call into the engine.
+  const { balances, entries } = cursor;
+  let balanceCount = 0;
+  let entryCount = 0;
   let isMt942 = message.messageType === '942';
   for (let i = 0; !isMt942 && i < message.fields.length; i++) isMt942 = isMt942Tag((message.fields[i] as MtField).tag);
   const statement: Statement = {
@@ -219,13 +232,20 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
   for (const whole of message.fields) {
     const f = whole.tag === '86' || whole.tag === 'NS' || whole.tag === '61' ? whole : firstLineOnly(whole, statement.warnings);
     if (f.tag === '86' || f.tag === 'NS') {
-      if (open) (f.tag === '86' ? open.narrative : open.extras).push(f);
-      else if (f.tag === '86') statement.information.push(f.value);
+      if (open) {
+        // Most entries have one `:86:` and no `:NS:`: an array only when there is something to hold.
+        if (f.tag === '86') {
+          if (open.narrative === NO_FIELDS) open.narrative = [f];
+          else open.narrative.push(f);
+        } else if (open.extras === NO_FIELDS) open.extras = [f];
+        else open.extras.push(f);
+      } else if (f.tag === '86') statement.information.push(f.value);
       else statement.extras.push(toExtra(f));
       continue;
     }
     if (open) {
-      closeEntry(open, statement, ctx);
+      const entry = closeEntry(open, statement, entryCount, ctx);
+      if (entry) entries[entryCount++] = entry;
       open = undefined;
     }
     const kind = balanceKind(f.tag);
@@ -239,7 +259,7 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
       const amount = amountOf(statement, text, f, read.balance.amount, read.balance.currency, read.balance.mark === 'D');
       if (!amount) continue;
       const balance: Balance = { kind, code: f.tag, amount, date: read.balance.date };
-      statement.balances.push(balance);
+      balances[balanceCount++] = balance;
       if (kind === 'opening' || kind === 'interim-opening') {
         if (statement.openingBalance) duplicate(statement, f);
         statement.openingBalance = balance;
@@ -251,7 +271,7 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
     }
     switch (f.tag) {
       case '61':
-        open = { line61: f, narrative: [], extras: [] };
+        open = { line61: f, narrative: NO_FIELDS, extras: NO_FIELDS };
         break;
       case '20':
         statement.id = f.value.trim();
@@ -299,30 +319,41 @@ function buildStatement(message: MtMessage, text: string, fallbackCurrency: stri
         statement.extras.push(toExtra(f));
     }
   }
-  if (open) closeEntry(open, statement, ctx);
-  // Arrays grown by push keep room for 17 and more; the result lives on, so it keeps exact copies.
-  statement.balances = exact(statement.balances);
-  statement.entries = exact(statement.entries);
+  if (open) {
+    const entry = closeEntry(open, statement, entryCount, ctx);
+    if (entry) entries[entryCount++] = entry;
+  }
+  if (balanceCount > 0) statement.balances = takeGathered(balances, balanceCount);
+  if (entryCount > 0) statement.entries = takeGathered(entries, entryCount);
   lastBalanceField = undefined;
   lastBalanceRead = undefined;
   if (summary.credits || summary.debits) {
     statement.summary = summary;
     statement.warnings.push(...summaryWarnings(statement, summary));
   }
-  statement.warnings.push(...balanceWarnings(statement));
+  const balance = balanceWarnings(statement);
+  if (balance.length > 0) statement.warnings.push(...balance);
   return statement;
 }
 
-function exact<T>(items: T[]): T[] {
-  return items.length === 0 ? items : items.slice();
+/** The shared empty field list of an entry being gathered (never written to: replaced when a field comes). */
+const NO_FIELDS: MtField[] = [];
+
+/** The first `count` slots of `scratch` as an exact array; the slots are emptied so nothing stays alive through them. */
+function takeGathered<T>(scratch: Array<T | undefined>, count: number): T[] {
+  // One or two (most statements' balances and entries) as a literal, which costs less than a slice call.
+  const out = (count === 1 ? [scratch[0]] : count === 2 ? [scratch[0], scratch[1]] : scratch.slice(0, count)) as T[];
+  for (let i = 0; i < count; i++) scratch[i] = undefined;
+  return out;
 }
 
-/** The `:61:` (with its `:86:` and `:NS:`) as an entry, or as the error that says why it is none. */
-function closeEntry(open: EntryFields, statement: Statement, ctx: EntryContext): void {
-  ctx.index = statement.entries.length;
+/** The `:61:` (with its `:86:` and `:NS:`) as entry number `index`, or undefined after adding the error that says why it is none. */
+function closeEntry(open: EntryFields, statement: Statement, index: number, ctx: EntryContext): StatementEntry | undefined {
+  ctx.index = index;
   const built = buildEntry(open, ctx, statement.warnings);
-  if ('entry' in built) statement.entries.push(built.entry);
-  else statement.errors.push(built.error);
+  if ('entry' in built) return built.entry;
+  statement.errors.push(built.error);
+  return undefined;
 }
 
 function fieldError(statement: Statement, text: string, f: MtField, problem: string): void {
@@ -330,9 +361,9 @@ function fieldError(statement: Statement, text: string, f: MtField, problem: str
 }
 
 function amountOf(statement: Statement, text: string, f: MtField, amountText: string, fieldCurrency: string, negative = false): Money | undefined {
-  const read = readDecimal(amountText, fieldCurrency, negative);
-  if (read.ok) return read.money;
-  fieldError(statement, text, f, read.message);
+  const money = readMoney(amountText, fieldCurrency, negative);
+  if (typeof money !== 'string') return money;
+  fieldError(statement, text, f, decimalProblemMessage(money, amountText, fieldCurrency));
   return undefined;
 }
 

@@ -1,6 +1,10 @@
-import { swiftDate, swiftDateAt } from '../dates';
+import { swiftDate, swiftDateOf } from '../dates';
 import { isStatementCurrency } from '../money/currency';
 import type { StatementAccount } from '../types';
+import { isBic, isIban } from './identifiers';
+
+/** The text without its spaces; most identifiers have none and are returned as they are. */
+const withoutSpaces = (text: string) => (text.includes(' ') ? text.replace(/ /g, '') : text);
 
 /** A balance field (`:60F:`, `:62M:`, `:64:`, `:65:`) as text. */
 export interface BalanceText {
@@ -37,7 +41,12 @@ function compactBalance(value: string): { ok: true; balance: BalanceText } | und
   const n = value.length;
   const mark = value.charCodeAt(0);
   if ((mark !== 67 && mark !== 68) || n < 11) return undefined;
-  for (let i = 1; i < 7; i++) if (!isDigit(value.charCodeAt(i))) return undefined;
+  let dateKey = 0;
+  for (let i = 1; i < 7; i++) {
+    const c = value.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    dateKey = dateKey * 10 + (c - 48);
+  }
   for (let i = 7; i < 10; i++) if (!isUpper(value.charCodeAt(i))) return undefined;
   let separator = -1;
   for (let i = 10; i < n; i++) {
@@ -48,7 +57,7 @@ function compactBalance(value: string): { ok: true; balance: BalanceText } | und
   }
   // `[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+`: a lone separator is no amount.
   if (separator === 10 && n === 11) return undefined;
-  const date = swiftDateAt(value, 1);
+  const date = swiftDateOf(dateKey);
   if (!date) return undefined;
   return { ok: true, balance: { mark: mark === 67 ? 'C' : 'D', date, currency: currencyAt(value, 7), amount: value.slice(10) } };
 }
@@ -99,8 +108,6 @@ export function parseDateTimeIndication(value: string): string | undefined {
   return `${date}T${m[2]}:${m[3]}:00${offset === '+00:00' || offset === '-00:00' ? 'Z' : offset}`;
 }
 
-const IBAN = /^[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}$/;
-const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
 /**
  * Read `:25:` account identification: `IBAN`, `IBAN CCY`, `BIC/account`, `BLZ/account`,
@@ -114,7 +121,7 @@ export function parseAccountField(value: string): StatementAccount {
   // whole text is itself an IBAN. Most identifiers end in a digit and skip the pattern.
   const last = body.charCodeAt(body.length - 1);
   const currency = last >= 65 && last <= 90 ? /^(.*[0-9])[ ]?([A-Z]{3})$/.exec(body) : null;
-  if (currency && isStatementCurrency(currency[2] as string) && !IBAN.test(body)) {
+  if (currency && isStatementCurrency(currency[2] as string) && !isIban(body)) {
     account.currency = currency[2] as string;
     body = (currency[1] as string).trim();
   }
@@ -122,12 +129,12 @@ export function parseAccountField(value: string): StatementAccount {
   if (slash > 0) {
     const prefix = body.slice(0, slash);
     const number = body.slice(slash + 1);
-    if (BIC.test(prefix)) account.bic = prefix;
+    if (isBic(prefix)) account.bic = prefix;
     else account.bankCode = prefix;
     account.number = number;
-    if (IBAN.test(number)) account.iban = number;
-  } else if (IBAN.test(body.replace(/ /g, ''))) {
-    account.iban = body.replace(/ /g, '');
+    if (isIban(number)) account.iban = number;
+  } else if (isIban(withoutSpaces(body))) {
+    account.iban = withoutSpaces(body);
   } else {
     account.number = body;
   }

@@ -67,6 +67,20 @@ describe('splitMessages', () => {
     expect(text.slice(f86?.start, f86?.end)).toBe(':86:x\r\ny');
   });
 
+  it('joins continuation lines with a plain LF whatever the line ends, as a CR pattern replace would', () => {
+    // Mixed ends, a stray CR inside a line and after the last character, and CRLF text after LF
+    // text (concatenated files): each value must equal its raw slice with `\r\n?` as `\n`.
+    const lines = [':20:A', ':86:one', 'two\rthree', 'four\r', ':61:2001010101C1,00NTRF', 'sup', '-', ':20:B', ':86:x', 'y'];
+    const ends = ['\n', '\r\n', '\n', '\r\n', '\r', '\n', '\n', '\r\n', '\r\n', '\r\n'];
+    const text = lines.map((line, i) => line + ends[i]).join('');
+    const { messages } = split(text);
+    const fields = messages.flatMap((m) => m.fields);
+    expect(fields.map((f) => f.tag)).toEqual(['20', '86', '61', '20', '86']);
+    for (const f of fields) expect(f.value).toBe(text.slice(f.valueStart, f.end).replace(/\r\n?/g, '\n'));
+    expect(fields[1]?.value).toBe('one\ntwo\nthree\nfour\n');
+    expect(fields[4]?.value).toBe('x\ny');
+  });
+
   it('finds nothing in text without tags', () => {
     expect(split('just some text\nand more').count).toBe(0);
   });

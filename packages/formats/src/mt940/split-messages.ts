@@ -7,6 +7,8 @@ export interface MtField {
   /** Offsets of the field in the text, for raw slices (end exclusive, line terminator excluded). */
   start: number;
   end: number;
+  /** Offset of the value (after the `:TAG:`). */
+  valueStart: number;
 }
 
 /** One message (statement) of a file: its fields in order. */
@@ -57,33 +59,39 @@ function tagLength(text: string, pos: number, end: number): number {
 }
 
 /**
+ * The tags the parser compares against, written out: string literals are internalized, so
+ * `tag === '86'` is decided by identity, where a computed copy of the same characters (from
+ * `padStart` or `slice`) is compared character by character, several times per field.
+ */
+const LITERAL_TAGS: ReadonlyMap<string, string> = new Map(
+  ['13', '13D', '20', '21', '25', '28', '28C', '34F', '60', '60F', '60M', '61', '62', '62F', '62M', '64', '65', '86', '90C', '90D'].map((t): [string, string] => [t, t]),
+);
+
+function literalTag(tag: string): string {
+  return LITERAL_TAGS.get(tag) ?? tag;
+}
+
+/**
  * Tags as shared constant strings, by character codes: a fresh two-character slice per field
  * would be garbage, and comparing constants (`tag === '86'`) is cheaper than comparing copies.
  */
-const TWO_DIGIT_TAGS: readonly string[] = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
-const LETTER_TAGS = new Map<number, string>();
+const TWO_DIGIT_TAGS: readonly string[] = Array.from({ length: 100 }, (_, n) => literalTag(String(n).padStart(2, '0')));
+/** Tags with a letter (`28C`, `60F`) by their two digits and letter: `two * 26 + letter`, filled as met. */
+const LETTER_TAGS: Array<string | undefined> = Array.from({ length: 100 * 26 }, () => undefined);
 
 function tagAt(text: string, pos: number, length: number): string {
   const a = text.charCodeAt(pos + 1);
   if (a === 78 /* N */) return 'NS';
   const two = (a - 48) * 10 + (text.charCodeAt(pos + 2) - 48);
   if (length === 4) return TWO_DIGIT_TAGS[two] as string;
-  const key = two * 100 + text.charCodeAt(pos + 3);
-  let tag = LETTER_TAGS.get(key);
+  // tagLength has checked that the third character is an upper-case letter.
+  const key = two * 26 + (text.charCodeAt(pos + 3) - 65);
+  let tag = LETTER_TAGS[key];
   if (tag === undefined) {
-    tag = text.slice(pos + 1, pos + 4);
-    LETTER_TAGS.set(key, tag);
+    tag = literalTag(text.slice(pos + 1, pos + 4));
+    LETTER_TAGS[key] = tag;
   }
   return tag;
-}
-
-/** A field being read: its value is sliced from the text once, when it is complete. */
-interface OpenField {
-  tag: string;
-  line: number;
-  start: number;
-  valueStart: number;
-  end: number;
 }
 
 /** How many skipped lines are kept as examples: the rest are only counted, so memory stays bounded. */
@@ -98,11 +106,20 @@ interface SplitState {
   skipped: Array<{ line: number; text: string }>;
   skippedCount: number;
   message: MtMessage | undefined;
-  field: OpenField | undefined;
+  /** The field being read: its value is sliced from the text once, when it is complete. */
+  field: MtField | undefined;
   bodySeen: boolean;
   pendingType: string | undefined;
   terminator: string;
   lf: boolean;
+  /** Whether the text holds a CR anywhere (CRLF or CR-only line ends, or a stray one). */
+  cr: boolean;
+  /**
+   * The first CR at or after the last place one was looked for (the text's length when there is
+   * none): fields come in text order, so each stretch of text is searched once, even where CRLF
+   * and LF files were concatenated and the next CR is far ahead.
+   */
+  nextCr: number;
   pos: number;
   lineNo: number;
   done: boolean;
@@ -126,6 +143,8 @@ export function messageReader(text: string): MessageReader {
     pendingType: undefined,
     terminator: lf ? '\n' : '\r',
     lf,
+    cr: text.includes('\r'),
+    nextCr: -1,
     pos: 0,
     lineNo: 0,
     done: false,
@@ -186,11 +205,33 @@ export function splitMessages(text: string, onMessage: (message: MtMessage) => v
 function closeField(state: SplitState): void {
   const { field, message, text } = state;
   if (!field || !message) return;
-  let value = text.slice(field.valueStart, field.end);
-  // CRLF (or CR-only) files: continuation lines are joined with a plain `\n`.
-  if (value.includes('\r')) value = value.replace(/\r\n?/g, '\n');
-  message.fields.push({ tag: field.tag, value, line: field.line, start: field.start, end: field.end });
+  // CRLF (or CR-only) files: continuation lines are joined with a plain `\n`. A text without any
+  // CR (most LF files) needs no look at each value.
+  const { valueStart, end } = field;
+  if (state.cr && state.nextCr < valueStart) {
+    const cr = text.indexOf('\r', valueStart);
+    state.nextCr = cr < 0 ? text.length : cr;
+  }
+  field.value = state.cr && state.nextCr < end ? joinLines(text, state.nextCr, valueStart, end) : text.slice(valueStart, end);
+  message.fields.push(field);
   state.field = undefined;
+}
+
+/**
+ * `text.slice(start, end)` with each `\r\n` or lone `\r` as `\n`, as `replace(/\r\n?/g, '\n')` gives
+ * it: pieces between the CRs, found by `indexOf`, instead of a pattern over every value. `firstCr`
+ * is the first CR at or after `start`, known to be before `end`.
+ */
+function joinLines(text: string, firstCr: number, start: number, end: number): string {
+  let cr = firstCr;
+  let value = '';
+  let from = start;
+  while (cr >= 0 && cr < end) {
+    value += `${text.slice(from, cr)}\n`;
+    from = cr + 1 < end && text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+    cr = text.indexOf('\r', from);
+  }
+  return value + text.slice(from, end);
 }
 
 function closeMessage(state: SplitState): void {
@@ -218,7 +259,7 @@ function handleLine(state: SplitState, start: number, end: number, lineNo: numbe
         if (state.pendingType) state.message.messageType = state.pendingType;
         state.pendingType = undefined;
       }
-      state.field = { tag, line: lineNo, start, valueStart: start + length, end };
+      state.field = { tag, value: '', line: lineNo, start, end, valueStart: start + length };
       if (!state.bodySeen && BODY_TAGS.has(tag)) state.bodySeen = true;
       return;
     }

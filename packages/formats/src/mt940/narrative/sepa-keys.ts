@@ -45,16 +45,24 @@ export function readSepaKeys(text: string): Array<[string, string]> | undefined 
 function keyBefore(text: string, plus: number, length: number): string | undefined {
   const at = plus - length;
   if (at < 0 || (at > 0 && isLetter(text.charCodeAt(at - 1)))) return undefined;
+  // Every key is upper-case letters: most `+` signs (`+49`, `a + b`) fail this without a slice.
+  for (let i = at; i < plus; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) return undefined;
+  }
   return KEYS.get(text.slice(at, plus));
 }
+
+/** `value.toUpperCase() === 'NOTPROVIDED'` without the upper-case copy for values of another length. */
+const isNotProvided = (value: string) => value.length === 11 && value.toUpperCase() === 'NOTPROVIDED';
 
 /** The references SEPA keys carry, or undefined for none. `NOTPROVIDED` (the SEPA "no end-to-end id") is dropped. */
 export function sepaReferences(keys: Array<[string, string]>): EntryReferences | undefined {
   let refs: EntryReferences | undefined;
   for (const [key, value] of keys) {
     if (value === '') continue;
-    if (key === 'EREF' && value.toUpperCase() !== 'NOTPROVIDED') (refs ??= {}).endToEndId ??= value;
-    else if (key === 'KREF' && value.toUpperCase() !== 'NOTPROVIDED') (refs ??= {}).customerReferenceSepa ??= value;
+    if (key === 'EREF' && !isNotProvided(value)) (refs ??= {}).endToEndId ??= value;
+    else if (key === 'KREF' && !isNotProvided(value)) (refs ??= {}).customerReferenceSepa ??= value;
     else if (key === 'MREF') (refs ??= {}).mandateId ??= value;
     else if (key === 'CRED') (refs ??= {}).creditorId ??= value;
   }

@@ -1,4 +1,5 @@
 import type { EntryCounterparty, EntryReferences, NarrativeDetails } from '../../types';
+import { isSpaceCode } from '../../whitespace';
 import { addField, type NarrativeDialect } from './types';
 
 /** Tags the dialect knows; values are split at these only. */
@@ -7,12 +8,42 @@ const TAGS = [
   'ULTC', 'ULTD', 'ULTB', 'ISDT', 'RTRN', 'PURP', 'SVCL', 'BAI', 'ACNO', 'OCMT', 'CHGS', 'EXCH', 'OGB',
   'OSDR', 'SUM', 'CDTRREF', 'CDTRREFTP', 'CREF', 'RTYP', 'FX', 'BUSP', 'ID', 'INFO', 'ORDR', 'BENE',
 ];
-const SPLIT = new RegExp(`/(${TAGS.join('|')})/`, 'g');
-const START = new RegExp(`^\\s*/(${TAGS.join('|')})/`);
+/** The tags by their text, each mapped to itself: a lookup hands back the shared constant. */
+const TAG_SET: ReadonlyMap<string, string> = new Map(TAGS.map((t): [string, string] => [t, t]));
+const SHORTEST = Math.min(...TAGS.map((t) => t.length));
+const LONGEST = Math.max(...TAGS.map((t) => t.length));
+
+/**
+ * The known tag between the `/` at `slash` and the next `/`, or undefined. What the pattern
+ * `/(TRTP|IBAN|…)/` matches at `slash`: tags hold no `/`, so at most one of them can.
+ */
+function tagAt(text: string, slash: number): string | undefined {
+  const close = text.indexOf('/', slash + 1);
+  const length = close - slash - 1;
+  if (close < 0 || length < SHORTEST || length > LONGEST) return undefined;
+  return TAG_SET.get(text.slice(slash + 1, close));
+}
+
+/** Where the next `/TAG/` starts at or after `from`, or -1: the leftmost match of `/(TRTP|IBAN|…)/`. */
+function nextTag(text: string, from: number): number {
+  for (let slash = text.indexOf('/', from); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    if (tagAt(text, slash) !== undefined) return slash;
+  }
+  return -1;
+}
+
+/** Blanks, then a known tag between slashes (the `^\s*` pattern the dialect used to match with). */
+function startsWithTag(text: string): boolean {
+  let at = 0;
+  while (at < text.length && isSpaceCode(text.charCodeAt(at))) at++;
+  return text.charCodeAt(at) === 47 && tagAt(text, at) !== undefined;
+}
 
 /** A value between its tag and the next one, without its closing slash and blanks. */
 function valueText(flat: string, from: number, to: number): string {
-  return flat.slice(from, Math.max(from, to)).replace(/\/$/, '').trim();
+  let end = Math.max(from, to);
+  if (end > from && flat.charCodeAt(end - 1) === 47) end--;
+  return flat.slice(from, end).trim();
 }
 
 /** `USTD//Invoice 12/` → `Invoice 12`; `STRD/CUR/RF18…/` → `RF18…`. */
@@ -28,7 +59,7 @@ function cleanRemittance(value: string): string {
  */
 export const slashTagsDialect: NarrativeDialect = {
   name: 'slash-tags',
-  matches: (text) => START.test(text),
+  matches: (text) => startsWithTag(text),
   read(text) {
     const flat = text.replace(/\r?\n/g, '');
     const fields: { [key: string]: string } = {};
@@ -37,14 +68,14 @@ export const slashTagsDialect: NarrativeDialect = {
     let hits = 0;
     let tag = '';
     let valueAt = 0;
-    SPLIT.lastIndex = 0;
-    for (let m = SPLIT.exec(flat); m; m = SPLIT.exec(flat)) {
-      if (hits > 0) addField(fields, tag, valueText(flat, valueAt, m.index));
+    for (let at = nextTag(flat, 0); at >= 0; ) {
+      const found = tagAt(flat, at) as string;
+      if (hits > 0) addField(fields, tag, valueText(flat, valueAt, at));
       hits++;
-      tag = m[1] as string;
-      valueAt = m.index + m[0].length;
-      // The closing slash of this tag may open the next one: step back onto it.
-      SPLIT.lastIndex = valueAt - 1;
+      tag = found;
+      valueAt = at + found.length + 2;
+      // The closing slash of this tag may open the next one: search from it.
+      at = nextTag(flat, valueAt - 1);
     }
     if (hits > 0) addField(fields, tag, valueText(flat, valueAt, flat.length));
     if (fields.TRTP) details.bookingText = fields.TRTP;

@@ -1,9 +1,8 @@
 import type { EntryCounterparty, NarrativeDetails } from '../../types';
 import { readSepaKeys, sepaReferences } from './sepa-keys';
 import { isSpaceCode } from '../../whitespace';
+import { isBic } from '../identifiers';
 import { addField, type NarrativeDialect } from './types';
-
-const BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -54,9 +53,8 @@ const seen: number[] = Array.from({ length: 100 }, () => 0);
  * (code, separator, two digits) on the first line, and no break right after a separator or its
  * first digit, where it would split a `?NN` that the joined text has.
  */
-function breaksAreInsideValues(text: string, newline: number): boolean {
+function breaksAreInsideValues(text: string, newline: number, first: number): boolean {
   if (text.includes('\r')) return false;
-  const first = headAt(text);
   if (first < 0 || newline < first + 3) return false;
   for (let at = newline; at >= 0; at = text.indexOf('\n', at + 1)) {
     const a = text.charCodeAt(at - 1);
@@ -88,9 +86,11 @@ export const subfieldsDialect: NarrativeDialect = {
     // the text itself and only those that span a break lose it; otherwise from a copy without them.
     // Values cut from a copy would keep the whole copy alive as long as the result.
     const newline = text.indexOf('\n');
-    const inPlace = newline >= 0 && breaksAreInsideValues(text, newline);
+    let first = headAt(text);
+    const inPlace = newline >= 0 && breaksAreInsideValues(text, newline, first);
     const flat = newline < 0 || inPlace ? text : text.replace(/\r?\n/g, '');
-    const first = headAt(flat);
+    // The head moves only in a copy without the line breaks.
+    if (flat !== text) first = headAt(flat);
     const separator = flat.charCodeAt(first) === 63 ? '?' : '>';
     const fields: { [key: string]: string } = {};
     const details: NarrativeDetails = { dialect: 'subfields', fields };
@@ -105,11 +105,28 @@ export const subfieldsDialect: NarrativeDialect = {
       // Values gather by sub-field number first and go into `fields` once each, in first-seen
       // order: reading back a key of an object whose shape differs from text to text was a slow
       // keyed lookup per sub-field.
+      // In place, the next line break still to cut out (every break lies inside some value, so it
+      // is never before the current value): one `indexOf` per break instead of a search and a
+      // pattern replace per value.
+      let nl = inPlace ? newline : -1;
       for (let at = first; at >= 0; ) {
         const next = nextSubfield(flat, separator, at + 3);
         const n = (flat.charCodeAt(at + 1) - 48) * 10 + (flat.charCodeAt(at + 2) - 48);
-        let value = flat.slice(at + 3, next < 0 ? flat.length : next);
-        if (inPlace && value.includes('\n')) value = value.replace(/\n/g, '');
+        const valueEnd = next < 0 ? flat.length : next;
+        let value: string;
+        if (nl < 0 || nl >= valueEnd) {
+          value = flat.slice(at + 3, valueEnd);
+        } else {
+          value = flat.slice(at + 3, nl);
+          let from = nl + 1;
+          nl = flat.indexOf('\n', from);
+          while (nl >= 0 && nl < valueEnd) {
+            value += flat.slice(from, nl);
+            from = nl + 1;
+            nl = flat.indexOf('\n', from);
+          }
+          value += flat.slice(from, valueEnd);
+        }
         const before = scratch[n];
         if (before === undefined) {
           scratch[n] = value;
@@ -145,7 +162,7 @@ export const subfieldsDialect: NarrativeDialect = {
     if (trimmedName !== '') counterparty.name = trimmedName;
     if (account) counterparty.account = account;
     if (bank) {
-      if (BIC.test(bank)) counterparty.bic = bank;
+      if (isBic(bank)) counterparty.bic = bank;
       else counterparty.bankCode = bank;
     }
     const keys = purposeText.includes('+') ? readSepaKeys(purposeText) : undefined;
