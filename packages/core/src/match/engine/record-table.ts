@@ -291,6 +291,12 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
   const sources = new StringTable(16);
   const currencies = new StringTable(16);
   const exponents = new Map<string, number>();
+  let lastStatus: string | undefined;
+  let lastStatusCode = 0;
+  let lastType: string | undefined;
+  let lastTypeCode = 0;
+  let lastChannel: string | undefined = '';
+  let lastChannelCode = -1;
   let lastExponentCurrency: string | undefined;
   let lastExponent = 0;
   let lastSource: string | undefined;
@@ -355,9 +361,26 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     }
     sourceId[n] = lastSourceId;
     currencyId[n] = lastCurrencyId;
-    status[n] = STATUS_CODE[txn.status] ?? 0;
-    type[n] = TYPE_CODE[txn.transaction_type] ?? 0;
-    channel[n] = txn.channel === undefined ? -1 : (CHANNEL_CODE[txn.channel] ?? -1);
+    // Enum codes: a keyed lookup per record is a megamorphic load; runs of one value are common, so
+    // the last value's code is reused while it repeats.
+    const st = txn.status;
+    if (st !== lastStatus) {
+      lastStatus = st;
+      lastStatusCode = STATUS_CODE[st] ?? 0;
+    }
+    status[n] = lastStatusCode;
+    const ty = txn.transaction_type;
+    if (ty !== lastType) {
+      lastType = ty;
+      lastTypeCode = TYPE_CODE[ty] ?? 0;
+    }
+    type[n] = lastTypeCode;
+    const ch = txn.channel;
+    if (ch !== lastChannel) {
+      lastChannel = ch;
+      lastChannelCode = ch === undefined ? -1 : (CHANNEL_CODE[ch] ?? -1);
+    }
+    channel[n] = lastChannelCode;
     dayTimestamp[n] = tsDay;
     dayValue[n] = valueDate ? vd : tsDay;
     recordHash(txn.source, txn.txn_id, hash1, hash2, n);
