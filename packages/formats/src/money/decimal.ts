@@ -117,6 +117,12 @@ export function readMoney(text: string, currency: string, negative = false): Mon
  */
 export function formatMinor(minor: bigint, currency: string): string {
   const exponent = exponentFor(currency) ?? 0;
+  // The usual case, more digits than the exponent: the point goes into the bigint's own text
+  // (sign included), with no negated copy of the bigint and no padding.
+  const text = minor.toString();
+  if (exponent === 0) return text;
+  const point = text.length - exponent;
+  if (point > (text.charCodeAt(0) === 45 ? 1 : 0)) return `${text.slice(0, point)}.${text.slice(point)}`;
   const negative = minor < 0n;
   const digits = (negative ? -minor : minor).toString().padStart(exponent + 1, '0');
   const whole = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;

@@ -3,7 +3,7 @@ import { entryDateNear, swiftDateOf } from '../dates';
 import { FormatErrorCode, recordError } from '../errors';
 import { decimalProblemMessage, readDecimal, readMoney } from '../money/decimal';
 import { isBlank } from '../whitespace';
-import type { AmountDetails, Charge, EntryReferences, ExtraField, FormatWarning, StatementEntry } from '../types';
+import type { AmountDetails, Charge, EntryCounterparty, EntryReferences, ExtraField, FormatWarning, NarrativeDetails, StatementEntry } from '../types';
 import { readField61 } from './field-61';
 import { readNarrative, type NarrativeDialect } from './narrative';
 import type { MtField } from './split-messages';
@@ -31,14 +31,15 @@ const OCMT = /\/OCMT\/([A-Z]{3})([0-9]+(?:[.,][0-9]*)?)\/?/;
 const CHGS = /\/CHGS\/([A-Z]{3})([0-9]+(?:[.,][0-9]*)?)\/?/;
 
 /**
- * Build one entry from its fields, or the error that says why it cannot be one. Never throws:
+ * Build one entry from its fields, or the error that says why it cannot be one (told apart by
+ * `instanceof InvalidDataError`: no result wrapper per entry). Never throws:
  * a bad line becomes an {@link InvalidDataError} with its raw text and the statement goes on.
  */
 export function buildEntry(
   fields: EntryFields,
   ctx: EntryContext,
   warnings: FormatWarning[],
-): { entry: StatementEntry } | { error: InvalidDataError } {
+): StatementEntry | InvalidDataError {
   let end = fields.line61.end;
   for (const f of fields.narrative) if (f.end > end) end = f.end;
   for (const f of fields.extras) if (f.end > end) end = f.end;
@@ -57,45 +58,30 @@ export function buildEntry(
   const money = readMoney(f.amount, ctx.currency, negative);
   if (typeof money === 'string') return fail(decimalProblemMessage(money, f.amount, ctx.currency), raw, line);
 
-  // Made before the entry so the entry holds it from the start (its key keeps its place).
+  // Everything is read first and the entry made once: in one literal for the usual sets of keys
+  // (keys added one by one after a literal cost a shape change each and an out-of-object property
+  // store), otherwise as a literal of the keys every entry has plus the others in their order.
   const references: EntryReferences = {};
-  const entry: StatementEntry = {
-    index: ctx.index,
-    amount: money,
-    direction: negative ? 'DEBIT' : 'CREDIT',
-    reversal: f.mark === 'RC' || f.mark === 'RD',
-    status: f.mark === 'EC' || f.mark === 'ED' ? 'pending' : 'booked',
-    rawStatus: f.mark,
-    valueDate,
-    references,
-    transactions: [],
-    extras: fields.extras.length === 0 ? [] : fields.extras.map(toExtra),
-    line,
-    raw,
-  };
-  if (f.entryDate) {
-    const booking = entryDateNear(valueDate, f.entryDate);
-    if (booking) entry.bookingDate = booking;
-    else warnings.push({ code: 'ENTRY_DATE_INVALID', message: `:61: entry date ${f.entryDate} is not a date; booking date left empty`, line, data: { entryDate: f.entryDate } });
-  }
-  if (f.typeCode) entry.typeCode = f.typeCode;
-  if (f.fundsCode) entry.fundsCode = f.fundsCode;
-  if (f.supplementary) entry.supplementaryDetails = f.supplementary;
-
   if (f.customerReference && !isNoReference(f.customerReference)) references.customerReference = f.customerReference;
   if (f.bankReference && !isNoReference(f.bankReference)) references.accountServicerReference = f.bankReference;
-
+  let bookingDate: string | undefined;
+  if (f.entryDate) {
+    bookingDate = entryDateNear(valueDate, f.entryDate);
+    if (!bookingDate) warnings.push({ code: 'ENTRY_DATE_INVALID', message: `:61: entry date ${f.entryDate} is not a date; booking date left empty`, line, data: { entryDate: f.entryDate } });
+  }
   const narratives = fields.narrative.length;
   const information = narratives === 1 ? (fields.narrative[0] as MtField).value : narratives === 0 ? '' : fields.narrative.map((n) => n.value).join('\n');
-  if (!isBlank(information)) {
-    entry.information = information;
-    const details = readNarrative(information, ctx.dialects);
-    entry.details = details;
+  const hasInformation = !isBlank(information);
+  let details: NarrativeDetails | undefined;
+  let counterparty: EntryCounterparty | undefined;
+  let description: string | undefined;
+  if (hasInformation) {
+    details = readNarrative(information, ctx.dialects);
     if (details.references) Object.assign(references, details.references);
-    if (details.counterparty) entry.counterparty = details.counterparty;
-    if (details.purpose) entry.description = details.purpose;
+    if (details.counterparty) counterparty = details.counterparty;
+    if (details.purpose) description = details.purpose;
   }
-  if (entry.description === undefined && f.supplementary) entry.description = f.supplementary.replace(/\n/g, ' ');
+  if (description === undefined && f.supplementary) description = f.supplementary.replace(/\n/g, ' ');
   if (f.typeCode === 'NCHK' || f.typeCode === 'FCHK') {
     if (references.customerReference) references.chequeNumber = references.customerReference;
   }
@@ -105,21 +91,56 @@ export function buildEntry(
   const supplementary = f.supplementary ?? '';
   const slash = information.indexOf('/');
   const original = supplementary.includes('/OCMT/') || (slash >= 0 && information.includes('/OCMT/', slash)) ? amountFrom(OCMT.exec(supplementary) ?? OCMT.exec(information)) : undefined;
-  if (original) {
-    const details: AmountDetails = { instructed: { amount: original } };
-    entry.amountDetails = details;
-  }
   const charge = supplementary.includes('/CHGS/') || (slash >= 0 && information.includes('/CHGS/', slash)) ? amountFrom(CHGS.exec(supplementary) ?? CHGS.exec(information)) : undefined;
+
+  const index = ctx.index;
+  const direction = negative ? 'DEBIT' : 'CREDIT';
+  const reversal = f.mark === 'RC' || f.mark === 'RD';
+  const status = f.mark === 'EC' || f.mark === 'ED' ? 'pending' : 'booked';
+  const rawStatus = f.mark;
+  const extras = fields.extras.length === 0 ? [] : fields.extras.map(toExtra);
+  const { typeCode } = f;
+  if (hasInformation && !f.fundsCode && !f.supplementary && !original && !charge && description) {
+    // `details` is set whenever there is information.
+    const narrative = details as NarrativeDetails;
+    if (bookingDate && typeCode) {
+      if (counterparty) {
+        return { index, amount: money, direction, reversal, status, rawStatus, valueDate, references, transactions: [], extras, line, raw, bookingDate, typeCode, information, details: narrative, counterparty, description };
+      }
+      return { index, amount: money, direction, reversal, status, rawStatus, valueDate, references, transactions: [], extras, line, raw, bookingDate, typeCode, information, details: narrative, description };
+    }
+    if (bookingDate && !counterparty) {
+      return { index, amount: money, direction, reversal, status, rawStatus, valueDate, references, transactions: [], extras, line, raw, bookingDate, information, details: narrative, description };
+    }
+    if (typeCode && !bookingDate && counterparty) {
+      return { index, amount: money, direction, reversal, status, rawStatus, valueDate, references, transactions: [], extras, line, raw, typeCode, information, details: narrative, counterparty, description };
+    }
+  }
+  const entry: StatementEntry = { index, amount: money, direction, reversal, status, rawStatus, valueDate, references, transactions: [], extras, line, raw };
+  if (bookingDate) entry.bookingDate = bookingDate;
+  if (typeCode) entry.typeCode = typeCode;
+  if (f.fundsCode) entry.fundsCode = f.fundsCode;
+  if (f.supplementary) entry.supplementaryDetails = f.supplementary;
+  if (hasInformation) {
+    entry.information = information;
+    entry.details = details;
+    if (counterparty) entry.counterparty = counterparty;
+  }
+  if (description !== undefined) entry.description = description;
+  if (original) {
+    const amountDetails: AmountDetails = { instructed: { amount: original } };
+    entry.amountDetails = amountDetails;
+  }
   if (charge) {
     // `/CHGS/` states what the bank took for the payment: money out of the account.
     const taken: Charge = { amount: { minor: -charge.minor, currency: charge.currency } };
     entry.charges = [taken];
   }
-  return { entry };
+  return entry;
 }
 
-function fail(problem: string, raw: string, line: number): { error: InvalidDataError } {
-  return { error: recordError(FormatErrorCode.ENTRY_INVALID, `Unreadable :61: statement line: ${problem}`, raw, { line, field: '61' }, [problem]) };
+function fail(problem: string, raw: string, line: number): InvalidDataError {
+  return recordError(FormatErrorCode.ENTRY_INVALID, `Unreadable :61: statement line: ${problem}`, raw, { line, field: '61' }, [problem]);
 }
 
 /**

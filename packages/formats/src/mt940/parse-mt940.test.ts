@@ -175,3 +175,27 @@ describe('parseMt940', () => {
     expect(read.statements[0]?.warnings).toEqual([]);
   });
 });
+
+describe('parseMt940 key order', () => {
+  // Statements and entries are made in one piece at the end; their keys must still come in the
+  // order the fields set them, which is what JSON output and Object.keys show.
+  it('keeps the usual order of statement and entry keys', () => {
+    const [statement] = parseMt940(TWO_PAGES).statements;
+    expect(Object.keys(statement ?? {})).toEqual(['format', 'account', 'balances', 'entries', 'information', 'extras', 'warnings', 'errors', 'line', 'currency', 'id', 'sequence', 'openingBalance', 'closingBalance']);
+    const [debit, credit] = statement?.entries ?? [];
+    expect(Object.keys(debit ?? {})).toEqual(['index', 'amount', 'direction', 'reversal', 'status', 'rawStatus', 'valueDate', 'references', 'transactions', 'extras', 'line', 'raw', 'bookingDate', 'typeCode', 'information', 'details', 'counterparty', 'description']);
+    expect(Object.keys(debit?.details ?? {})).toEqual(['dialect', 'fields', 'code', 'bookingText', 'references', 'purpose', 'counterparty']);
+    expect(Object.keys(credit ?? {})).toEqual(['index', 'amount', 'direction', 'reversal', 'status', 'rawStatus', 'valueDate', 'references', 'transactions', 'extras', 'line', 'raw', 'bookingDate', 'typeCode', 'supplementaryDetails', 'information', 'details', 'counterparty', 'description', 'amountDetails', 'charges']);
+  });
+
+  it('orders statement keys by the first field that set each, whatever the field order', () => {
+    // (A `:20:` after body fields would start a new message, so it comes early here.)
+    const text = lines(':13D:2401031200+0100', ':34F:EURD1,00', ':20:REF', ':62F:C240103EUR5,00', ':28C:7/1', ':60F:C240102EUR5,00', ':28C:7/2', '-');
+    const { statements } = parseMt940(text);
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(Object.keys(statement ?? {})).toEqual(['format', 'account', 'balances', 'entries', 'information', 'extras', 'warnings', 'errors', 'line', 'currency', 'createdAt', 'floorLimits', 'id', 'closingBalance', 'sequence', 'openingBalance']);
+    expect(statement?.sequence).toBe('7/2');
+    expect(Object.values(statement ?? {})).not.toContain(undefined);
+  });
+});

@@ -1,12 +1,12 @@
-import type { Money } from '@recon/core';
+import { InvalidDataError, type Money } from '@recon/core';
 import { FormatErrorCode, fileError, recordError } from '../errors';
 import { isStatementCurrency } from '../money/currency';
 import { decimalProblemMessage, formatMinor, readMoney } from '../money/decimal';
 import { balanceWarnings, continuityWarning } from '../statement/balance-check';
-import type { Balance, BalanceKind, FormatWarning, Statement, StatementEntry, StatementSummary } from '../types';
+import type { Balance, BalanceKind, ExtraField, FormatWarning, Statement, StatementAccount, StatementEntry, StatementSummary } from '../types';
 import { buildEntry, toExtra, type EntryContext, type EntryFields } from './build-entry';
 import type { NarrativeDialect } from './narrative';
-import { parseAccountField, parseBalanceText, parseDateTimeIndication, parseEntryCount, parseFloorLimit } from './simple-fields';
+import { parseAccountField, parseDateTimeIndication, parseEntryCount, parseFloorLimit, readBalanceText, type BalanceText } from './simple-fields';
 import { messageReader, nextMessage, SKIPPED_EXAMPLES, type MessageReader, type MtField, type MtMessage } from './split-messages';
 
 /** Options of {@link parseMt940}. */
@@ -168,7 +168,8 @@ function finish(cursor: StatementCursor): void {
   }
 }
 
-type BalanceRead = ReturnType<typeof parseBalanceText>;
+/** A balance field as read: the balance, or the problem as text. */
+type BalanceRead = BalanceText | string;
 
 /**
  * The balance field {@link statementCurrency} read last and what it read: the statement loop reads
@@ -180,7 +181,7 @@ let lastBalanceRead: BalanceRead | undefined;
 function readBalanceField(f: MtField): BalanceRead {
   if (f === lastBalanceField) return lastBalanceRead as BalanceRead;
   lastBalanceField = f;
-  lastBalanceRead = parseBalanceText(f.value);
+  lastBalanceRead = readBalanceText(f.value);
   return lastBalanceRead;
 }
 
@@ -189,7 +190,7 @@ function statementCurrency(fields: readonly MtField[], fallback: string | undefi
   for (const f of fields) {
     if (balanceKind(f.tag) !== undefined) {
       const read = readBalanceField(f);
-      if (read.ok && isStatementCurrency(read.balance.currency)) return read.balance.currency;
+      if (typeof read !== 'string' && isStatementCurrency(read.currency)) return read.currency;
     }
   }
   for (const f of fields) {
@@ -201,6 +202,19 @@ function statementCurrency(fields: readonly MtField[], fallback: string | undefi
   return suffix ?? fallback;
 }
 
+/**
+ * Where each optional key of a statement goes, as {@link buildStatement} records the order in
+ * which the fields first set them (three bits each, the first one highest).
+ */
+const ID = 1;
+const SEQUENCE = 2;
+const OPENING = 3;
+const CLOSING = 4;
+const CREATED = 5;
+const FLOOR = 6;
+/** `:20:`, `:28C:`, `:60F:`, `:62F:` in that order: almost every statement. */
+const USUAL_ORDER = ((ID * 8 + SEQUENCE) * 8 + OPENING) * 8 + CLOSING;
+
 function buildStatement(message: MtMessage, cursor: StatementCursor): Statement {
   const { text, dialects } = cursor;
   const fallbackCurrency = cursor.options.currency;
@@ -211,26 +225,31 @@ function buildStatement(message: MtMessage, cursor: StatementCursor): Statement 
   let entryCount = 0;
   let isMt942 = message.messageType === '942';
   for (let i = 0; !isMt942 && i < message.fields.length; i++) isMt942 = isMt942Tag((message.fields[i] as MtField).tag);
-  const statement: Statement = {
-    format: isMt942 ? 'mt942' : 'mt940',
-    account: {},
-    balances: [],
-    entries: [],
-    information: [],
-    extras: [],
-    warnings: [],
-    errors: [],
-    line: message.line,
-  };
+  // The statement's parts are gathered in locals and the statement is made once at the end, in
+  // one literal when its keys come in the usual order: keys added one by one after a literal
+  // moved every statement through five shapes and into an out-of-object property store.
+  // `order` records which optional key was set first, second, … so the keys keep the order in
+  // which the fields set them, as before.
+  const warnings: FormatWarning[] = [];
+  const errors: InvalidDataError[] = [];
+  const information: string[] = [];
+  const extras: ExtraField[] = [];
+  let account: StatementAccount | undefined;
+  let id: string | undefined;
+  let sequence: string | undefined;
+  let createdAt: string | undefined;
+  let openingBalance: Balance | undefined;
+  let closingBalance: Balance | undefined;
+  let floorLimits: { debit?: Money; credit?: Money } | undefined;
+  let summary: StatementSummary | undefined;
+  let order = 0;
   const currency = statementCurrency(message.fields, fallbackCurrency);
-  if (currency) statement.currency = currency;
   let open: EntryFields | undefined;
   // One context per statement, its index moved along, instead of an object per entry.
   const ctx: EntryContext = { text, currency, index: 0, dialects };
-  const summary: StatementSummary = {};
 
   for (const whole of message.fields) {
-    const f = whole.tag === '86' || whole.tag === 'NS' || whole.tag === '61' ? whole : firstLineOnly(whole, statement.warnings);
+    const f = whole.tag === '86' || whole.tag === 'NS' || whole.tag === '61' ? whole : firstLineOnly(whole, warnings);
     if (f.tag === '86' || f.tag === 'NS') {
       if (open) {
         // Most entries have one `:86:` and no `:NS:`: an array only when there is something to hold.
@@ -239,33 +258,35 @@ function buildStatement(message: MtMessage, cursor: StatementCursor): Statement 
           else open.narrative.push(f);
         } else if (open.extras === NO_FIELDS) open.extras = [f];
         else open.extras.push(f);
-      } else if (f.tag === '86') statement.information.push(f.value);
-      else statement.extras.push(toExtra(f));
+      } else if (f.tag === '86') information.push(f.value);
+      else extras.push(toExtra(f));
       continue;
     }
     if (open) {
-      const entry = closeEntry(open, statement, entryCount, ctx);
+      const entry = closeEntry(open, entryCount, ctx, warnings, errors);
       if (entry) entries[entryCount++] = entry;
       open = undefined;
     }
     const kind = balanceKind(f.tag);
     if (kind !== undefined) {
       // `f` is `whole` unless continuation lines were cut off, and then it must be read anew.
-      const read = f === whole ? readBalanceField(f) : parseBalanceText(f.value);
-      if (!read.ok) {
-        fieldError(statement, text, f, read.problem);
+      const read = f === whole ? readBalanceField(f) : readBalanceText(f.value);
+      if (typeof read === 'string') {
+        fieldError(errors, text, f, read);
         continue;
       }
-      const amount = amountOf(statement, text, f, read.balance.amount, read.balance.currency, read.balance.mark === 'D');
+      const amount = amountOf(errors, text, f, read.amount, read.currency, read.mark === 'D');
       if (!amount) continue;
-      const balance: Balance = { kind, code: f.tag, amount, date: read.balance.date };
+      const balance: Balance = { kind, code: f.tag, amount, date: read.date };
       balances[balanceCount++] = balance;
       if (kind === 'opening' || kind === 'interim-opening') {
-        if (statement.openingBalance) duplicate(statement, f);
-        statement.openingBalance = balance;
+        if (openingBalance) duplicate(warnings, f);
+        else order = order * 8 + OPENING;
+        openingBalance = balance;
       } else if (kind === 'closing' || kind === 'interim-closing') {
-        if (statement.closingBalance) duplicate(statement, f);
-        statement.closingBalance = balance;
+        if (closingBalance) duplicate(warnings, f);
+        else order = order * 8 + CLOSING;
+        closingBalance = balance;
       }
       continue;
     }
@@ -274,65 +295,121 @@ function buildStatement(message: MtMessage, cursor: StatementCursor): Statement 
         open = { line61: f, narrative: NO_FIELDS, extras: NO_FIELDS };
         break;
       case '20':
-        statement.id = f.value.trim();
+        if (id === undefined) order = order * 8 + ID;
+        id = f.value.trim();
         break;
       case '25':
-        statement.account = parseAccountField(f.value);
+        account = parseAccountField(f.value);
         break;
       case '28':
       case '28C':
-        statement.sequence = f.value.trim();
+        if (sequence === undefined) order = order * 8 + SEQUENCE;
+        sequence = f.value.trim();
         break;
       case '13D':
       case '13': {
         const at = parseDateTimeIndication(f.value);
-        if (at) statement.createdAt = at;
-        else fieldError(statement, text, f, 'expected YYMMDDHHMM and an optional ±HHMM offset');
+        if (at) {
+          if (createdAt === undefined) order = order * 8 + CREATED;
+          createdAt = at;
+        } else fieldError(errors, text, f, 'expected YYMMDDHHMM and an optional ±HHMM offset');
         break;
       }
       case '34F': {
         const limit = parseFloorLimit(f.value);
         if (!limit) {
-          fieldError(statement, text, f, 'expected a currency, an optional D/C mark and an amount');
+          fieldError(errors, text, f, 'expected a currency, an optional D/C mark and an amount');
           break;
         }
-        const amount = amountOf(statement, text, f, limit.amount, limit.currency);
+        const amount = amountOf(errors, text, f, limit.amount, limit.currency);
         if (!amount) break;
-        statement.floorLimits ??= {};
+        if (floorLimits === undefined) {
+          floorLimits = {};
+          order = order * 8 + FLOOR;
+        }
         // One :34F: without a mark is the limit for debits and credits alike.
-        if (limit.mark !== 'C') statement.floorLimits.debit = amount;
-        if (limit.mark !== 'D') statement.floorLimits.credit = amount;
+        if (limit.mark !== 'C') floorLimits.debit = amount;
+        if (limit.mark !== 'D') floorLimits.credit = amount;
         break;
       }
       case '90D':
       case '90C': {
         const count = parseEntryCount(f.value);
         if (!count) {
-          fieldError(statement, text, f, 'expected a number of entries, a currency and a sum');
+          fieldError(errors, text, f, 'expected a number of entries, a currency and a sum');
           break;
         }
-        const sum = amountOf(statement, text, f, count.amount, count.currency, f.tag === '90D');
-        if (sum) summary[f.tag === '90D' ? 'debits' : 'credits'] = { count: count.count, sum };
+        const sum = amountOf(errors, text, f, count.amount, count.currency, f.tag === '90D');
+        if (sum) (summary ??= {})[f.tag === '90D' ? 'debits' : 'credits'] = { count: count.count, sum };
         break;
       }
       default:
-        statement.extras.push(toExtra(f));
+        extras.push(toExtra(f));
     }
   }
   if (open) {
-    const entry = closeEntry(open, statement, entryCount, ctx);
+    const entry = closeEntry(open, entryCount, ctx, warnings, errors);
     if (entry) entries[entryCount++] = entry;
   }
-  if (balanceCount > 0) statement.balances = takeGathered(balances, balanceCount);
-  if (entryCount > 0) statement.entries = takeGathered(entries, entryCount);
   lastBalanceField = undefined;
   lastBalanceRead = undefined;
-  if (summary.credits || summary.debits) {
+  const format = isMt942 ? 'mt942' : 'mt940';
+  const line = message.line;
+  const balanceList = balanceCount > 0 ? takeGathered(balances, balanceCount) : [];
+  const entryList = entryCount > 0 ? takeGathered(entries, entryCount) : [];
+  let statement: Statement;
+  if (order === USUAL_ORDER && currency) {
+    statement = {
+      format,
+      account: account ?? {},
+      balances: balanceList,
+      entries: entryList,
+      information,
+      extras,
+      warnings,
+      errors,
+      line,
+      currency,
+      id: id as string,
+      sequence: sequence as string,
+      openingBalance: openingBalance as Balance,
+      closingBalance: closingBalance as Balance,
+    };
+  } else {
+    statement = { format, account: account ?? {}, balances: balanceList, entries: entryList, information, extras, warnings, errors, line };
+    if (currency) statement.currency = currency;
+    // The recorded order, first key first.
+    let keys = 0;
+    for (let rest = order; rest > 0; rest = Math.floor(rest / 8)) keys++;
+    for (let k = keys - 1; k >= 0; k--) {
+      switch (Math.floor(order / 8 ** k) % 8) {
+        case ID:
+          statement.id = id;
+          break;
+        case SEQUENCE:
+          statement.sequence = sequence;
+          break;
+        case OPENING:
+          statement.openingBalance = openingBalance;
+          break;
+        case CLOSING:
+          statement.closingBalance = closingBalance;
+          break;
+        case CREATED:
+          statement.createdAt = createdAt;
+          break;
+        case FLOOR:
+          statement.floorLimits = floorLimits;
+          break;
+      }
+    }
+  }
+  if (summary) {
     statement.summary = summary;
-    statement.warnings.push(...summaryWarnings(statement, summary));
+    warnings.push(...summaryWarnings(statement, summary));
   }
   const balance = balanceWarnings(statement);
-  if (balance.length > 0) statement.warnings.push(...balance);
+  if (balance.length > 0) warnings.push(...balance);
   return statement;
 }
 
@@ -348,22 +425,22 @@ function takeGathered<T>(scratch: Array<T | undefined>, count: number): T[] {
 }
 
 /** The `:61:` (with its `:86:` and `:NS:`) as entry number `index`, or undefined after adding the error that says why it is none. */
-function closeEntry(open: EntryFields, statement: Statement, index: number, ctx: EntryContext): StatementEntry | undefined {
+function closeEntry(open: EntryFields, index: number, ctx: EntryContext, warnings: FormatWarning[], errors: InvalidDataError[]): StatementEntry | undefined {
   ctx.index = index;
-  const built = buildEntry(open, ctx, statement.warnings);
-  if ('entry' in built) return built.entry;
-  statement.errors.push(built.error);
+  const built = buildEntry(open, ctx, warnings);
+  if (!(built instanceof InvalidDataError)) return built;
+  errors.push(built);
   return undefined;
 }
 
-function fieldError(statement: Statement, text: string, f: MtField, problem: string): void {
-  statement.errors.push(recordError(FormatErrorCode.FIELD_INVALID, `Unreadable :${f.tag}: field: ${problem}`, text.slice(f.start, f.end), { line: f.line, field: f.tag }, [problem]));
+function fieldError(errors: InvalidDataError[], text: string, f: MtField, problem: string): void {
+  errors.push(recordError(FormatErrorCode.FIELD_INVALID, `Unreadable :${f.tag}: field: ${problem}`, text.slice(f.start, f.end), { line: f.line, field: f.tag }, [problem]));
 }
 
-function amountOf(statement: Statement, text: string, f: MtField, amountText: string, fieldCurrency: string, negative = false): Money | undefined {
+function amountOf(errors: InvalidDataError[], text: string, f: MtField, amountText: string, fieldCurrency: string, negative = false): Money | undefined {
   const money = readMoney(amountText, fieldCurrency, negative);
   if (typeof money !== 'string') return money;
-  fieldError(statement, text, f, decimalProblemMessage(money, amountText, fieldCurrency));
+  fieldError(errors, text, f, decimalProblemMessage(money, amountText, fieldCurrency));
   return undefined;
 }
 
@@ -387,8 +464,8 @@ function firstLineOnly(f: MtField, warnings: FormatWarning[]): MtField {
   return { ...f, value: f.value.slice(0, newline) };
 }
 
-function duplicate(statement: Statement, f: MtField): void {
-  statement.warnings.push({ code: 'DUPLICATE_FIELD', message: `:${f.tag}: appears more than once in one statement; the last one is used`, line: f.line, data: { tag: f.tag } });
+function duplicate(warnings: FormatWarning[], f: MtField): void {
+  warnings.push({ code: 'DUPLICATE_FIELD', message: `:${f.tag}: appears more than once in one statement; the last one is used`, line: f.line, data: { tag: f.tag } });
 }
 
 /** MT942 `:90D:`/`:90C:` against the entries actually present. */

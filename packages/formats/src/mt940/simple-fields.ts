@@ -20,13 +20,19 @@ const BALANCE = /^\s*([CD])\s*([0-9]{6})\s*([A-Z]{3})\s*([0-9]+(?:[.,][0-9]*)?|[
 
 /** Read `:60F:`-style balance text, or say what is wrong with it. */
 export function parseBalanceText(value: string): { ok: true; balance: BalanceText } | { ok: false; problem: string } {
+  const read = readBalanceText(value);
+  return typeof read === 'string' ? { ok: false, problem: read } : { ok: true, balance: read };
+}
+
+/** {@link parseBalanceText} for the statement loop: the balance, or the problem as text (no result wrapper per balance). */
+export function readBalanceText(value: string): BalanceText | string {
   const compact = compactBalance(value);
   if (compact) return compact;
   const m = BALANCE.exec(value);
-  if (!m) return { ok: false, problem: 'expected a balance as D/C mark, YYMMDD date, currency code and amount (e.g. C200219EUR931052,29)' };
+  if (!m) return 'expected a balance as D/C mark, YYMMDD date, currency code and amount (e.g. C200219EUR931052,29)';
   const date = swiftDate(m[2] as string);
-  if (!date) return { ok: false, problem: `${m[2]} is not a YYMMDD date` };
-  return { ok: true, balance: { mark: m[1] as 'C' | 'D', date, currency: m[3] as string, amount: m[4] as string } };
+  if (!date) return `${m[2]} is not a YYMMDD date`;
+  return { mark: m[1] as 'C' | 'D', date, currency: m[3] as string, amount: m[4] as string };
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -37,7 +43,7 @@ const isUpper = (c: number) => c >= 65 && c <= 90;
  * accepts only text {@link BALANCE} reads the same way, and anything else (spaces, a bad date)
  * goes to the pattern. Balances come once per field and twice per statement, so this matters.
  */
-function compactBalance(value: string): { ok: true; balance: BalanceText } | undefined {
+function compactBalance(value: string): BalanceText | undefined {
   const n = value.length;
   const mark = value.charCodeAt(0);
   if ((mark !== 67 && mark !== 68) || n < 11) return undefined;
@@ -59,7 +65,7 @@ function compactBalance(value: string): { ok: true; balance: BalanceText } | und
   if (separator === 10 && n === 11) return undefined;
   const date = swiftDateOf(dateKey);
   if (!date) return undefined;
-  return { ok: true, balance: { mark: mark === 67 ? 'C' : 'D', date, currency: currencyAt(value, 7), amount: value.slice(10) } };
+  return { mark: mark === 67 ? 'C' : 'D', date, currency: currencyAt(value, 7), amount: value.slice(10) };
 }
 
 /**

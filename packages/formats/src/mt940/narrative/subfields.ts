@@ -1,4 +1,4 @@
-import type { EntryCounterparty, NarrativeDetails } from '../../types';
+import type { EntryCounterparty, EntryReferences, NarrativeDetails } from '../../types';
 import { readSepaKeys, sepaReferences } from './sepa-keys';
 import { isSpaceCode } from '../../whitespace';
 import { isBic } from '../identifiers';
@@ -93,8 +93,7 @@ export const subfieldsDialect: NarrativeDialect = {
     if (flat !== text) first = headAt(flat);
     const separator = flat.charCodeAt(first) === 63 ? '?' : '>';
     const fields: { [key: string]: string } = {};
-    const details: NarrativeDetails = { dialect: 'subfields', fields };
-    if (headCode >= 0) details.code = codeText(flat, headCode);
+    const code = headCode >= 0 ? codeText(flat, headCode) : undefined;
     let purpose = '';
     let name = '';
     let count = 0;
@@ -155,33 +154,45 @@ export const subfieldsDialect: NarrativeDialect = {
       // next text, nor keep this one's text alive.
       for (let i = 0; i < count; i++) scratch[seen[i] as number] = undefined;
     }
-    if (booking) details.bookingText = booking;
     const purposeText = purpose.trim();
-    const counterparty: EntryCounterparty = {};
     const trimmedName = name.trim();
-    if (trimmedName !== '') counterparty.name = trimmedName;
-    if (account) counterparty.account = account;
+    let counterparty: EntryCounterparty | undefined;
+    if (trimmedName !== '') counterparty = { name: trimmedName };
+    if (account) (counterparty ??= {}).account = account;
     if (bank) {
-      if (isBic(bank)) counterparty.bic = bank;
-      else counterparty.bankCode = bank;
+      if (isBic(bank)) (counterparty ??= {}).bic = bank;
+      else (counterparty ??= {}).bankCode = bank;
     }
     const keys = purposeText.includes('+') ? readSepaKeys(purposeText) : undefined;
+    let references: EntryReferences | undefined;
+    let purposeOut: string | undefined;
     if (keys) {
       let svwz: string | undefined;
       for (const [key, value] of keys) {
         if (key === '') continue;
         addField(fields, key, value);
         if (key === 'SVWZ') svwz ??= value;
-        else if (key === 'IBAN' && !counterparty.account) counterparty.account = value;
-        else if (key === 'BIC' && !counterparty.bic) counterparty.bic = value;
+        else if (key === 'IBAN' && !counterparty?.account) (counterparty ??= {}).account = value;
+        else if (key === 'BIC' && !counterparty?.bic) (counterparty ??= {}).bic = value;
       }
-      const refs = sepaReferences(keys);
-      if (refs) details.references = refs;
-      details.purpose = svwz ?? purposeText;
+      references = sepaReferences(keys);
+      purposeOut = svwz ?? purposeText;
     } else if (purposeText !== '') {
-      details.purpose = purposeText;
+      purposeOut = purposeText;
     }
-    if (counterparty.name !== undefined || counterparty.account !== undefined || counterparty.bic !== undefined || counterparty.bankCode !== undefined) details.counterparty = counterparty;
+    // Made once, in one literal for the usual set of keys (a code, booking text, purpose and
+    // counterparty), rather than a key at a time; the keys keep their order either way.
+    if (code !== undefined && booking && purposeOut !== undefined && counterparty !== undefined) {
+      return references
+        ? { dialect: 'subfields', fields, code, bookingText: booking, references, purpose: purposeOut, counterparty }
+        : { dialect: 'subfields', fields, code, bookingText: booking, purpose: purposeOut, counterparty };
+    }
+    const details: NarrativeDetails = { dialect: 'subfields', fields };
+    if (code !== undefined) details.code = code;
+    if (booking) details.bookingText = booking;
+    if (references) details.references = references;
+    if (purposeOut !== undefined) details.purpose = purposeOut;
+    if (counterparty) details.counterparty = counterparty;
     return details;
   },
 };
