@@ -67,8 +67,9 @@ function duplicateKeyPart<T>(table: RecordTable<T>, spec: KeySpec): KeyPart {
 }
 
 /**
- * `records` minus the records in `drop`. Both ascend (`records` is a side in table order), so one
- * merging pass does it: a set lookup per record costs more at millions of records.
+ * `records` minus the records in `drop` (all of them in `records`). `records` ascends (a side in
+ * table order), so one merging pass does it: a set lookup per record costs more at millions of
+ * records.
  */
 function without(records: Int32Array, drop: Iterable<number>): Int32Array {
   const gone = Int32Array.from(drop).sort();
@@ -85,11 +86,8 @@ function without(records: Int32Array, drop: Iterable<number>): Int32Array {
     }
     out[n++] = i;
   }
-  if (met !== gone.length) {
-    // Not in ascending order after all: the plain way (never taken by the engine's own callers).
-    const set = new Set(gone);
-    return records.filter((i) => !set.has(i));
-  }
+  // Every record to drop came from `records`: one not met means the order was not ascending.
+  if (met !== gone.length) throw new Error('internal: a side\'s records are not in ascending order');
   return out.subarray(0, n);
 }
 
@@ -121,7 +119,7 @@ export function assignSides<T>(table: RecordTable<T>, sides: readonly CompiledSi
  */
 export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: CompiledSide): SideRecords {
   const duplicates: DuplicateEntry[] = [];
-  const losers = new Map<number, number[]>(); // winner → copies set aside (re-pointed if the winner changes)
+  const dropped = new Set<number>();
   const canon = new Map<number, string>();
   const canonOf = (i: number) => {
     let c = canon.get(i);
@@ -165,24 +163,21 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
           list.push(loser);
         }
         run.length = rest;
-        if (list.length > 0) losers.set(kept, list);
+        // The copies set aside, numbered in canonical-JSON order.
+        list.sort((a, b) => {
+          const x = canonOf(a);
+          const y = canonOf(b);
+          return x < y ? -1 : x > y ? 1 : 0;
+        });
+        for (let k = 0; k < list.length; k++) {
+          dropped.add(list[k]!);
+          duplicates.push({ record: list[k]!, of: kept, key: 'txn_id', copy: k + 1 });
+        }
       }
     }
     s = e;
   }
   table.scratch.give(words, order);
-  const dropped = new Set<number>();
-  for (const [winner, list] of losers) {
-    list.sort((a, b) => {
-      const x = canonOf(a);
-      const y = canonOf(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    list.forEach((loser, k) => {
-      dropped.add(loser);
-      duplicates.push({ record: loser, of: winner, key: 'txn_id', copy: k + 1 });
-    });
-  }
   let kept: Int32Array = dropped.size === 0 ? records : without(records, dropped);
 
   if (side.duplicateKey) {
