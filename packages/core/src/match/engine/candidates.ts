@@ -23,13 +23,45 @@ export function unitKeys(col: KeyColumn, units: Units, u: number): KeyValue {
   const s = units.start[u]!;
   const size = units.size[u]!;
   if (size === 1) return col.get(units.members[s]!);
+  // Members of a settlement group nearly always carry the same single key (its UTR): no set
+  // until a second value or a multi-valued member shows up.
+  let only: string | undefined;
+  let k = s;
+  for (; k < s + size; k++) {
+    const v = col.get(units.members[k]!);
+    if (v === undefined || v === only) continue;
+    if (only === undefined && typeof v === 'string') only = v;
+    else break;
+  }
+  if (k === s + size) return only;
   const set = new Set<string>();
-  for (let k = s; k < s + size; k++) {
+  if (only !== undefined) set.add(only);
+  for (; k < s + size; k++) {
     const v = col.get(units.members[k]!);
     if (typeof v === 'string') set.add(v);
     else if (v) for (const x of v) set.add(x);
   }
   return set.size === 0 ? undefined : set.size === 1 ? set.values().next().value : [...set].sort();
+}
+
+/**
+ * Group units' key values per key reader, shared by every identifier pass of a rule (a rule with
+ * three UTR identifiers would otherwise read every member of every group three times).
+ */
+const groupKeyCache = new WeakMap<Units, Map<string, (KeyValue | null)[]>>();
+
+function cachedGroupKeys(units: Units, readerId: string): (KeyValue | null)[] {
+  let byReader = groupKeyCache.get(units);
+  if (byReader === undefined) {
+    byReader = new Map();
+    groupKeyCache.set(units, byReader);
+  }
+  let cache = byReader.get(readerId);
+  if (cache === undefined) {
+    cache = new Array<KeyValue | null>(units.count).fill(null);
+    byReader.set(readerId, cache);
+  }
+  return cache;
 }
 
 /**
@@ -44,8 +76,9 @@ class UnitKeyReader {
     private readonly col: KeyColumn,
     private readonly units: Units,
     keep: boolean,
+    readerId: string,
   ) {
-    this.cache = units.groupKey || keep ? new Array<KeyValue | null>(units.count).fill(null) : undefined;
+    this.cache = units.groupKey ? cachedGroupKeys(units, readerId) : keep ? new Array<KeyValue | null>(units.count).fill(null) : undefined;
   }
 
   keys(u: number): KeyValue {
@@ -126,8 +159,8 @@ export function findEdges<T>(
 ): Edges<T> {
   const prefix = id.prefix;
   const minLength = id.minLength;
-  const lk = new UnitKeyReader(table.keys(id.left), L, false);
-  const rk = new UnitKeyReader(table.keys(id.right), R, false);
+  const lk = new UnitKeyReader(table.keys(id.left), L, false, id.left.id);
+  const rk = new UnitKeyReader(table.keys(id.right), R, false, id.right.id);
   const indexKey = (key: string) => (prefix ? key.slice(0, minLength) : key);
 
   // Size everything by the units still open: later passes of a rule see only the leftovers.
@@ -155,12 +188,11 @@ export function findEdges<T>(
   let tab = pool.take('i32', cap * 2, -1);
   let slotCount = cap;
   let distinct = 0;
-  // Computed keys (a key function builds a new string per call): the index key of each entry is
-  // kept for this join only, and a hash hit is confirmed against it instead of computing the key
-  // again. Field keys are read again (no copy: the string is the record's own).
-  const keepKeys = id.right.computed === true;
+  // The index key of each entry is kept for this join (a pointer: field keys are the record's own
+  // strings), and a hash hit is confirmed against it: reading it again from the record costs a
+  // cache miss per object on the way (record, its references, the string), a computed key a call.
   let entKey: string[] = [];
-  const entryKey = (e: number) => (keepKeys ? entKey[e]! : indexKey(rk.key(entUnit.at(e), entVal.at(e))!));
+  const entryKey = (e: number) => entKey[e]!;
   const find = (key: string, h: number): number => {
     const mask = slotCount - 1;
     const hs = h | 0;
@@ -189,7 +221,7 @@ export function findEdges<T>(
     const e = entUnit.length;
     entUnit.push(r);
     entVal.push(k);
-    if (keepKeys) entKey.push(ik);
+    entKey.push(ik);
     if (at >= 0) {
       entNext.push(tab[2 * at]!);
       tab[2 * at] = e;
