@@ -31,7 +31,13 @@ const ALNUM_STRIP = /[^A-Z0-9]/g;
 
 /** Upper-case, alphanumerics only: `ax-is/cn 0118` → `AXISCN0118`. */
 export function normaliseAlnum(value: string): string {
-  return value.toUpperCase().replace(ALNUM_STRIP, '');
+  // Most keys (UTRs, RRNs) are already clean: one scan of char codes instead of two string passes.
+  let clean = true;
+  for (let i = 0; i < value.length && clean; i++) {
+    const c = value.charCodeAt(i);
+    clean = (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  }
+  return clean ? value : value.toUpperCase().replace(ALNUM_STRIP, '');
 }
 
 function cleanKeys(value: string | readonly string[] | undefined | null, alnum: boolean): string | readonly string[] | undefined {

@@ -199,11 +199,17 @@ function creditDay(t: StandardTransaction): string {
 
 /** Every calendar day a settlement's credit may carry (its value date −before … +after), as keys. */
 function settlementDays(window: { before: number; after: number }): (t: StandardTransaction) => string[] {
+  // Every member of a settlement group is asked, and a month has few distinct days: each day's
+  // keys are computed once (callers only read the array).
+  const byDay = new Map<string, string[]>();
   return (t) => {
-    const start = Date.parse(`${dayOf(t)}T00:00:00Z`);
-    if (Number.isNaN(start)) return [];
-    const out: string[] = [];
-    for (let d = -window.before; d <= window.after; d++) out.push(new Date(start + d * DAY_MS).toISOString().slice(0, 10));
+    const day = dayOf(t);
+    let out = byDay.get(day);
+    if (out !== undefined) return out;
+    const start = Date.parse(`${day}T00:00:00Z`);
+    out = [];
+    if (!Number.isNaN(start)) for (let d = -window.before; d <= window.after; d++) out.push(new Date(start + d * DAY_MS).toISOString().slice(0, 10));
+    if (byDay.size < 4096) byDay.set(day, out);
     return out;
   };
 }
