@@ -1,7 +1,7 @@
 import type { CompiledIdentifier } from '../config/compiled';
 import type { PairChecker } from './checks';
 import { GrowFloat64, GrowInt32, growColumn } from './grow';
-import type { KeyColumn, KeyValue, RecordTable } from './record-table';
+import type { KeyColumn, KeySpec, KeyValue, RecordTable } from './record-table';
 import { hash32 } from './string-table';
 import type { Units } from './units';
 
@@ -70,22 +70,29 @@ function cachedGroupKeys(units: Units, readerId: string): (KeyValue | null)[] {
  */
 class UnitKeyReader {
   private readonly cache: (KeyValue | null)[] | undefined;
+  private readonly col: KeyColumn;
+  private readonly read: KeySpec['read'];
+  private readonly members: Int32Array;
+  private readonly start: Int32Array;
 
-  /** `keep`: remember every unit's keys (the indexed side: its keys are compared on every hit). */
   constructor(
-    private readonly col: KeyColumn,
+    private readonly table: RecordTable<unknown>,
+    spec: KeySpec,
     private readonly units: Units,
-    keep: boolean,
-    readerId: string,
   ) {
-    this.cache = units.groupKey ? cachedGroupKeys(units, readerId) : keep ? new Array<KeyValue | null>(units.count).fill(null) : undefined;
+    this.col = table.keys(spec);
+    // Single records read their key straight from the spec: this runs once per unit per pass.
+    this.read = spec.read;
+    this.members = units.members;
+    this.start = units.start;
+    this.cache = units.groupKey ? cachedGroupKeys(units, spec.id) : undefined;
   }
 
   keys(u: number): KeyValue {
-    if (!this.cache) return this.col.get(this.units.members[this.units.start[u]!]!);
+    if (!this.cache) return this.read(this.table, this.members[this.start[u]!]!) ?? undefined;
     let v = this.cache[u];
     if (v === null) {
-      v = this.units.size[u] === 1 ? this.col.get(this.units.members[this.units.start[u]!]!) : unitKeys(this.col, this.units, u);
+      v = this.units.size[u] === 1 ? this.col.get(this.members[this.start[u]!]!) : unitKeys(this.col, this.units, u);
       this.cache[u] = v;
     }
     return v;
@@ -96,7 +103,6 @@ class UnitKeyReader {
     const v = this.keys(u);
     return typeof v === 'string' ? v : v?.[k];
   }
-
 }
 
 /** Keys hashed and their slots touched together before they are inserted or probed (see findEdges). */
@@ -159,8 +165,8 @@ export function findEdges<T>(
 ): Edges<T> {
   const prefix = id.prefix;
   const minLength = id.minLength;
-  const lk = new UnitKeyReader(table.keys(id.left), L, false, id.left.id);
-  const rk = new UnitKeyReader(table.keys(id.right), R, false, id.right.id);
+  const lk = new UnitKeyReader(table as RecordTable<unknown>, id.left, L);
+  const rk = new UnitKeyReader(table as RecordTable<unknown>, id.right, R);
   const indexKey = (key: string) => (prefix ? key.slice(0, minLength) : key);
 
   // Size everything by the units still open: later passes of a rule see only the leftovers.
