@@ -3,7 +3,8 @@ import type { ScratchPool } from './scratch';
 /**
  * Append-only typed arrays that double when full: a pass with a million candidate pairs builds
  * its columns without a million-element JS array per column (and the garbage of its growth).
- * With a pool, buffers come from the run's slabs and outgrown ones go back to it.
+ * With a pool, buffers come from the run's slabs (unzeroed: only the pushed part is ever read, so
+ * a generous capacity touches no memory beyond it) and outgrown ones go back to it.
  */
 export class GrowInt32 {
   private buf: Int32Array;
@@ -14,13 +15,13 @@ export class GrowInt32 {
     private readonly pool?: ScratchPool,
   ) {
     const n = Math.max(4, capacity);
-    this.buf = pool ? pool.take('i32', n) : new Int32Array(n);
+    this.buf = pool ? pool.takeRaw('i32', n) : new Int32Array(n);
   }
 
   push(v: number): void {
     if (this.length === this.buf.length) {
       const n = this.buf.length * 2;
-      const next = this.pool ? this.pool.take('i32', n) : new Int32Array(n);
+      const next = this.pool ? this.pool.takeRaw('i32', n) : new Int32Array(n);
       next.set(this.buf);
       this.pool?.give(this.buf);
       this.buf = next;
@@ -44,6 +45,46 @@ export class GrowInt32 {
   }
 }
 
+/** {@link GrowInt32} for bytes (codes, flags). */
+export class GrowUint8 {
+  private buf: Uint8Array;
+  length = 0;
+
+  constructor(
+    capacity = 64,
+    private readonly pool?: ScratchPool,
+  ) {
+    const n = Math.max(8, capacity);
+    this.buf = pool ? pool.takeRaw('u8', n) : new Uint8Array(n);
+  }
+
+  push(v: number): void {
+    if (this.length === this.buf.length) {
+      const n = this.buf.length * 2;
+      const next = this.pool ? this.pool.takeRaw('u8', n) : new Uint8Array(n);
+      next.set(this.buf);
+      this.pool?.give(this.buf);
+      this.buf = next;
+    }
+    this.buf[this.length++] = v;
+  }
+
+  /** Value number `i`. */
+  at(i: number): number {
+    return this.buf[i]!;
+  }
+
+  /** The values so far (a view: do not push afterwards). */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+
+  /** Give the storage back to the pool (neither this nor its views may be used afterwards). */
+  release(): void {
+    this.pool?.give(this.buf);
+  }
+}
+
 /** {@link GrowInt32} for doubles. */
 export class GrowFloat64 {
   private buf: Float64Array;
@@ -54,13 +95,13 @@ export class GrowFloat64 {
     private readonly pool?: ScratchPool,
   ) {
     const n = Math.max(4, capacity);
-    this.buf = pool ? pool.take('f64', n) : new Float64Array(n);
+    this.buf = pool ? pool.takeRaw('f64', n) : new Float64Array(n);
   }
 
   push(v: number): void {
     if (this.length === this.buf.length) {
       const n = this.buf.length * 2;
-      const next = this.pool ? this.pool.take('f64', n) : new Float64Array(n);
+      const next = this.pool ? this.pool.takeRaw('f64', n) : new Float64Array(n);
       next.set(this.buf);
       this.pool?.give(this.buf);
       this.buf = next;

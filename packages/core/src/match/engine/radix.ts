@@ -13,8 +13,8 @@ const MASK = BUCKETS - 1;
  * other and one sequential scan finds them. Arrays come from `pool` (the result too; give it back).
  */
 export function orderByKey(keys: Uint32Array, n: number, pool: ScratchPool): Int32Array {
-  let from = pool.take('i32', n);
-  let to = pool.take('i32', n);
+  let from = pool.takeRaw('i32', n); // every slot is written before it is read
+  let to = pool.takeRaw('i32', n);
   for (let k = 0; k < n; k++) from[k] = k;
   const count = new Int32Array(BUCKETS);
   for (let shift = 0; shift < 32; shift += BITS) {

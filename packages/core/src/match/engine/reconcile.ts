@@ -2,7 +2,6 @@ import type { StandardTransaction } from '../../schema/transaction';
 import type { CompiledConfigImpl } from '../config/compiled';
 import { compileConfig } from '../config/compile';
 import { canonicalJson } from './canonical-json';
-import { orderOutcomes } from '../outcomes/order';
 import type { CompiledConfig, LinkResult, LinkSummary, Outcome, ReconConfig, ReconResult } from '../types';
 import { runLink } from './link';
 import { markPhase } from './phase-marks';
@@ -28,8 +27,7 @@ function run<T>(table: RecordTable<T>, config: CompiledConfigImpl) {
     const leftName = config.sides[link.left]!.name;
     const rightName = config.sides[link.right]!.name;
     const b = out.builder;
-    links.push({ name: link.name, left: leftName, right: rightName, outcomes: orderOutcomes(b.outcomes, b.hi, b.lo, table.scratch, b.kinds) });
-    b.outcomes.length = 0; // the creation-order list is no longer needed (its views live on in the result)
+    links.push({ name: link.name, left: leftName, right: rightName, outcomes: b.ordered() });
     summaries[link.name] = b.tally.summary(leftName, rightName, out.records, link.rules.map((r) => r.name));
     markPhase('order');
   }

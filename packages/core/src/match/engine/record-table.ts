@@ -79,21 +79,31 @@ export interface TableColumns<T> {
   fee: Column<T>;
   tax: Column<T>;
   sign: Int8Array;
-  sourceId: Int32Array;
-  currencyId: Int32Array;
+  sourceId: IdColumn;
+  currencyId: IdColumn;
   sources: readonly string[];
   currencies: readonly string[];
   status: Uint8Array;
   type: Uint8Array;
   channel: Int8Array;
-  dayValue: Int32Array;
+  valueDayDelta: Int16Array | Int32Array;
   dayTimestamp: Int32Array;
-  instant: Float64Array;
+  /** The timestamp's instant minus its local day's midnight (UTC) in ms: see {@link RecordTable.instant}. */
+  instantRest: Int32Array;
   hash1: Uint32Array;
   hash2: Uint32Array;
   /** The run's typed-array memory the columns came from. */
   scratch: ScratchPool;
 }
+
+/**
+ * Dense ids of a few distinct values (sources, currencies): one byte a record while there are at
+ * most 256 of them, four beyond (a million records: 3 MB instead of 12 per column).
+ */
+export type IdColumn = Uint8Array | Int32Array;
+
+/** Largest amount, fee or tax (minor units) the narrow columns hold: 2^32 − 1 (₹4.29 crore in paise). */
+const NARROW_MAX = 0xffffffff;
 
 /** Bytes of typed-array memory reserved per input record (columns plus the passes' arrays). */
 const RESERVE_PER_RECORD = 300;
@@ -105,26 +115,37 @@ const RESERVE_PER_RECORD = 300;
  */
 export class RecordTable<T> {
   readonly n: number;
-  /** Unsigned amount, fee and tax in minor units (absent fee/tax = 0). */
+  /**
+   * Unsigned amount, fee and tax in minor units (absent fee/tax = 0): Uint32Arrays while every
+   * value of the run fits in 32 bits, else Float64Arrays (bigint arrays off the fast path).
+   */
   readonly amount: Column<T>;
   readonly fee: Column<T>;
   readonly tax: Column<T>;
   /** +1 CREDIT, −1 DEBIT. */
   readonly sign: Int8Array;
   /** Dense ids of each record's source and currency (few distinct values), and their names. */
-  readonly sourceId: Int32Array;
-  readonly currencyId: Int32Array;
+  readonly sourceId: IdColumn;
+  readonly currencyId: IdColumn;
   readonly sources: readonly string[];
   readonly currencies: readonly string[];
   /** Codes of status, transaction type and channel (−1: none); see `codes.ts`. */
   readonly status: Uint8Array;
   readonly type: Uint8Array;
   readonly channel: Int8Array;
-  /** Epoch day of `value_date` (else the timestamp's local date), and of the timestamp's local date. */
-  readonly dayValue: Int32Array;
+  /** Epoch day of the timestamp's local date (`value_date`'s: see {@link day}). */
   readonly dayTimestamp: Int32Array;
-  /** The timestamp as milliseconds since the epoch (parsed once, when the record was validated). */
-  private readonly instants: Float64Array;
+  /**
+   * `value_date`'s epoch day minus `dayTimestamp` (0 without one): two bytes while every record's
+   * value date is within ±89 years of its timestamp, four past that; zero pages are never written.
+   */
+  private readonly valueDayDelta: Int16Array | Int32Array;
+  /**
+   * The timestamp's instant (ms since the epoch, parsed once when the record was validated) minus
+   * `dayTimestamp × 86 400 000`. It lies within ±(99 h + 99 min) + offset of midnight whatever the
+   * digits say, so an Int32 holds it: half the bytes of a Float64 instant column.
+   */
+  private readonly instantRest: Int32Array;
   /** 64-bit hash of (source, txn_id), two words: outcome ids, export order, duplicate detection. */
   readonly hash1: Uint32Array;
   readonly hash2: Uint32Array;
@@ -151,9 +172,9 @@ export class RecordTable<T> {
     this.status = c.status;
     this.type = c.type;
     this.channel = c.channel;
-    this.dayValue = c.dayValue;
+    this.valueDayDelta = c.valueDayDelta;
     this.dayTimestamp = c.dayTimestamp;
-    this.instants = c.instant;
+    this.instantRest = c.instantRest;
     this.hash1 = c.hash1;
     this.hash2 = c.hash2;
     this.scratch = c.scratch;
@@ -175,12 +196,13 @@ export class RecordTable<T> {
 
   /** Epoch day of record `i` for a date field (`value_date` falls back to the timestamp's date). */
   day(i: number, field: 'value_date' | 'timestamp'): number {
-    return field === 'value_date' ? this.dayValue[i]! : this.dayTimestamp[i]!;
+    return field === 'value_date' ? this.dayTimestamp[i]! + this.valueDayDelta[i]! : this.dayTimestamp[i]!;
   }
 
   /** Milliseconds since the epoch of record `i`'s timestamp. */
   instant(i: number): number {
-    return this.instants[i]!;
+    // Both terms are integers and the sum is below 2^53: exact.
+    return this.dayTimestamp[i]! * 86_400_000 + this.instantRest[i]!;
   }
 
   /** References in the record's description, extracted once. */
@@ -272,15 +294,35 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
   const n0 = input.length;
   let accepted: StandardTransaction[] | null = null; // stays null (input reused) until a record is rejected
   // Every column of the table, and later every pass's arrays, from one reservation (see
-  // ScratchPool): columns take 60 bytes a record, the passes of a typical config about as much again.
+  // ScratchPool): columns take 36 bytes a record, the passes of a typical config more.
   const pool = new ScratchPool(n0 * RESERVE_PER_RECORD + 65536);
-  const amount = pool.take('f64', n0);
-  const fee = pool.take('f64', n0);
-  const tax = pool.take('f64', n0);
-  const instant = pool.take('f64', n0);
-  const sourceId = pool.take('i32', n0);
-  const currencyId = pool.take('i32', n0);
-  const dayValue = pool.take('i32', n0);
+  // Amounts, fees and taxes in 32 bits while every one of them fits (nearly every ledger): the
+  // first that does not moves the three columns to Float64 (`widen`), once.
+  const amountN = pool.take('u32', n0);
+  const feeN = pool.take('u32', n0);
+  const taxN = pool.take('u32', n0);
+  let wide: { amount: Float64Array; fee: Float64Array; tax: Float64Array } | null = null;
+  const widen = (): { amount: Float64Array; fee: Float64Array; tax: Float64Array } => {
+    const w = { amount: pool.take('f64', n0), fee: pool.take('f64', n0), tax: pool.take('f64', n0) };
+    for (let k = 0; k < n; k++) {
+      w.amount[k] = amountN[k]!;
+      if (feeN[k] !== 0) w.fee[k] = feeN[k]!;
+      if (taxN[k] !== 0) w.tax[k] = taxN[k]!;
+    }
+    pool.give(amountN, feeN, taxN);
+    return w;
+  };
+  const instantRest = pool.take('i32', n0);
+  // Ids start one byte wide and widen (once) if a 257th source or currency shows up.
+  let sourceId: IdColumn = pool.take('u8', n0);
+  let currencyId: IdColumn = pool.take('u8', n0);
+  const widenIds = (ids: IdColumn): Int32Array => {
+    const wide = pool.take('i32', n0);
+    wide.set(ids.subarray(0, n));
+    pool.give(ids);
+    return wide;
+  };
+  let valueDayDelta: Int16Array | Int32Array = pool.take('i16', n0);
   const dayTimestamp = pool.take('i32', n0);
   const hash1 = pool.take('u32', n0);
   const hash2 = pool.take('u32', n0);
@@ -343,21 +385,30 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
       continue;
     }
     if (accepted) accepted.push(txn);
-    amount[n] = a;
+    if (wide === null && !(a <= NARROW_MAX && f <= NARROW_MAX && x <= NARROW_MAX)) wide = widen();
     // Fee and tax are absent on most records: leaving the zero pages of a fresh column unwritten
     // keeps them out of RSS (a ledger-sized run of zeros costs no memory).
-    if (f !== 0) fee[n] = f;
-    if (x !== 0) tax[n] = x;
-    instant[n] = at;
+    if (wide === null) {
+      amountN[n] = a;
+      if (f !== 0) feeN[n] = f;
+      if (x !== 0) taxN[n] = x;
+    } else {
+      wide.amount[n] = a;
+      if (f !== 0) wide.fee[n] = f;
+      if (x !== 0) wide.tax[n] = x;
+    }
+    instantRest[n] = at - tsDay * 86_400_000;
     sign[n] = txn.direction === 'DEBIT' ? -1 : 1;
     // Records come in runs of one source and currency: skip the interning hash while it repeats.
     if (txn.source !== lastSource) {
       lastSource = txn.source;
       lastSourceId = sources.intern(lastSource);
+      if (lastSourceId > 255 && sourceId instanceof Uint8Array) sourceId = widenIds(sourceId);
     }
     if (txn.currency !== lastCurrency) {
       lastCurrency = txn.currency;
       lastCurrencyId = currencies.intern(lastCurrency);
+      if (lastCurrencyId > 255 && currencyId instanceof Uint8Array) currencyId = widenIds(currencyId);
     }
     sourceId[n] = lastSourceId;
     currencyId[n] = lastCurrencyId;
@@ -382,7 +433,16 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     }
     channel[n] = lastChannelCode;
     dayTimestamp[n] = tsDay;
-    dayValue[n] = valueDate ? vd : tsDay;
+    const dd = valueDate ? vd - tsDay : 0;
+    if (dd !== 0) {
+      if ((dd << 16) >> 16 !== dd && valueDayDelta instanceof Int16Array) {
+        const wide = pool.take('i32', n0);
+        wide.set(valueDayDelta.subarray(0, n));
+        pool.give(valueDayDelta);
+        valueDayDelta = wide;
+      }
+      valueDayDelta[n] = dd;
+    }
     recordHash(txn.source, txn.txn_id, hash1, hash2, n);
     n++;
     // Each term below 10^15 is exact, and so is the running total while it stays ≤ 2^53 − 1. Once
@@ -402,15 +462,18 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     status: cut(status),
     type: cut(type),
     channel: cut(channel),
-    dayValue: cut(dayValue),
+    valueDayDelta: cut(valueDayDelta),
     dayTimestamp: cut(dayTimestamp),
-    instant: cut(instant),
+    instantRest: cut(instantRest),
     hash1: cut(hash1),
     hash2: cut(hash2),
   };
   if (fast) {
-    return { table: new RecordTable<number>(txns, numberArith, { ...columns, amount: cut(amount), fee: cut(fee), tax: cut(tax) }), rejected };
+    const money = wide === null ? { amount: cut(amountN), fee: cut(feeN), tax: cut(taxN) } : { amount: cut(wide.amount), fee: cut(wide.fee), tax: cut(wide.tax) };
+    return { table: new RecordTable<number>(txns, numberArith, { ...columns, ...money }), rejected };
   }
+  if (wide === null) pool.give(amountN, feeN, taxN);
+  else pool.give(wide.amount, wide.fee, wide.tax);
   return {
     table: new RecordTable<bigint>(txns, bigintArith, {
       ...columns,

@@ -8,10 +8,46 @@ describe('ScratchPool', () => {
     expect(a.every((x) => x === 0)).toBe(true);
     a.fill(7);
     pool.give(a);
-    const b = pool.take('i32', 4500); // same size class (32 KiB): the region of `a` again
+    const b = pool.take('i32', 4500); // fits the region of `a`: reused
     expect(b.buffer).toBe(a.buffer);
     expect(b.byteOffset).toBe(a.byteOffset);
     expect(b.every((x) => x === 0)).toBe(true);
+  });
+
+  it('serves a request from the smallest region given back that holds it, splitting it', () => {
+    const pool = new ScratchPool(1 << 22);
+    const big = pool.take('u8', 64 * 1024);
+    pool.take('u8', 4096); // keeps the two apart
+    const small = pool.take('u8', 16 * 1024);
+    pool.give(big, small);
+    const a = pool.take('u8', 8 * 1024); // fits both: the smaller one is used
+    expect(a.byteOffset).toBe(small.byteOffset);
+    const b = pool.take('i32', 10 * 1024); // 40 KiB: only the large one holds it, from its start
+    expect(b.byteOffset).toBe(big.byteOffset);
+    const c = pool.take('u8', 24 * 1024); // what is left of it
+    expect(c.byteOffset).toBe(big.byteOffset + 40 * 1024);
+    expect(pool.carved).toBe((64 + 4 + 16) * 1024);
+  });
+
+  it('merges neighbouring regions given back, so a larger request reuses them', () => {
+    const pool = new ScratchPool(1 << 22);
+    const parts = Array.from({ length: 3 }, () => pool.take('f64', 1024)); // 8 KiB each, adjacent
+    pool.take('u8', 4096);
+    pool.give(parts[0]!, parts[2]!, parts[1]!);
+    const whole = pool.take('f64', 3 * 1024);
+    expect(whole.byteOffset).toBe(parts[0]!.byteOffset);
+    expect(whole.every((x) => x === 0)).toBe(true);
+  });
+
+  it('hands out reused memory unzeroed only through takeRaw', () => {
+    const pool = new ScratchPool(1 << 20);
+    const a = pool.take('i32', 5000, 9);
+    pool.give(a);
+    const raw = pool.takeRaw('i32', 5000);
+    expect(raw.byteOffset).toBe(a.byteOffset);
+    expect(raw[4999]).toBe(9); // the old contents: the caller writes before it reads
+    pool.give(raw);
+    expect(pool.take('i32', 5000).every((x) => x === 0)).toBe(true);
   });
 
   it('fills with the requested value and keeps live arrays apart', () => {
@@ -47,8 +83,8 @@ describe('ScratchPool', () => {
     const second = new ScratchPool(40 * 1024 * 1024);
     const a = first.take('f64', 100000);
     const b = second.take('f64', 100000);
-    // Whichever the first one got (an earlier test file may have left a shared slab reachable),
-    // the second, made while the first is alive, is never shared.
+    // Whichever the first one got (an earlier test may have left a shared slab not yet
+    // collected), the second, made while the first is alive, is never shared.
     expect(b.buffer).toBeInstanceOf(ArrayBuffer);
     expect(b.buffer).not.toBeInstanceOf(SharedArrayBuffer);
     a[0] = 1;

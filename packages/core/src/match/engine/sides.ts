@@ -40,7 +40,7 @@ interface KeyPart {
  */
 function duplicateKeyPart<T>(table: RecordTable<T>, spec: KeySpec): KeyPart {
   if (spec.id === 'amount' && table.ar.kind === 'number') {
-    const amount = table.amount as unknown as Float64Array;
+    const amount = table.amount as unknown as ArrayLike<number>;
     return {
       hash: (i) => {
         const v = amount[i]!;
@@ -69,11 +69,12 @@ function duplicateKeyPart<T>(table: RecordTable<T>, spec: KeySpec): KeyPart {
 /**
  * `records` minus the records in `drop` (all of them in `records`). `records` ascends (a side in
  * table order), so one merging pass does it: a set lookup per record costs more at millions of
- * records.
+ * records. In place (the kept prefix is rewritten; `records` is not used afterwards): a copy was
+ * a second million-entry array per side with duplicates.
  */
 function without(records: Int32Array, drop: Iterable<number>): Int32Array {
   const gone = Int32Array.from(drop).sort();
-  const out = new Int32Array(records.length);
+  const out = records; // writes trail reads: out[n] with n ≤ k
   let n = 0;
   let g = 0;
   let met = 0;
@@ -93,10 +94,21 @@ function without(records: Int32Array, drop: Iterable<number>): Int32Array {
 
 /** Which side each record belongs to: the first side (in config order) whose sources and filter accept it. */
 export function assignSides<T>(table: RecordTable<T>, sides: readonly CompiledSide[]): { bySide: Int32Array[]; unassigned: number } {
-  const grow = sides.map(() => new GrowInt32(1024, table.scratch));
   let unassigned = 0;
   // The sides that list a source, once per distinct source (there are only a few).
   const candidates = table.sources.map((source) => sides.flatMap((side, s) => (side.sources.has(source) ? [s] : [])));
+  // Each side's list sized once, for every record of its sources: grown by doubling from small,
+  // the copies left behind were ~16 MB of touched pool memory at a million orders (capacity that
+  // a filter leaves unused is never written, so costs nothing).
+  const perSource = new Float64Array(table.sources.length);
+  for (let i = 0; i < table.n; i++) perSource[table.sourceId[i]!]!++;
+  const grow = sides.map((_, s) => {
+    let capacity = 0;
+    candidates.forEach((list, source) => {
+      if (list.includes(s)) capacity += perSource[source]!;
+    });
+    return new GrowInt32(capacity, table.scratch);
+  });
   for (let i = 0; i < table.n; i++) {
     const list = candidates[table.sourceId[i]!]!;
     let placed = false;
@@ -116,6 +128,7 @@ export function assignSides<T>(table: RecordTable<T>, sides: readonly CompiledSi
  * Set duplicates aside: the same (source, txn_id) more than once, then (optionally) the same
  * values of the side's duplicate key. The copy kept is the first in total order — record keys for
  * duplicate-key duplicates, canonical JSON for exact id copies — so input order never decides.
+ * `records` is consumed: the kept records are compacted into it (the result is a view of it).
  */
 export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: CompiledSide): SideRecords {
   const duplicates: DuplicateEntry[] = [];
@@ -133,7 +146,7 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
   // first word (a sort, not a hash table: see orderByKey) and look only inside runs of equal words,
   // strings compared only there.
   const m = records.length;
-  const words = table.scratch.take('u32', m);
+  const words = table.scratch.takeRaw('u32', m); // every slot written below
   for (let k = 0; k < m; k++) words[k] = table.hash1[records[k]!]!;
   const order = orderByKey(words, m, table.scratch);
   const same = (a: number, b: number) => table.hash2[a] === table.hash2[b] && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;

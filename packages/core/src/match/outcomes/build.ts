@@ -5,7 +5,7 @@ import { FAIL_AMOUNT, FAIL_CURRENCY, FAIL_DATE, FAIL_DIRECTION, FAIL_STATUS } fr
 import { MIXED } from '../engine/facts';
 import type { RecordTable } from '../engine/record-table';
 import type { Units } from '../engine/units';
-import { GrowInt32 } from '../engine/grow';
+import { GrowInt32, GrowUint8 } from '../engine/grow';
 import { hex64 } from '../engine/hash';
 import type {
   MatchCheckResult,
@@ -23,12 +23,18 @@ import type {
 } from '../types';
 import { PairBatch, type PairContext, type PairDecision, type PairSource } from './context';
 import { DuplicateRecord, MatchedView, MismatchedView, SuggestedRecord, UnmatchedView } from './views';
+import { orderMade } from './order';
 import { decimal, signed, statusesOf } from './format';
 import { OutcomeIdHasher } from './ids';
 import { LinkTally } from './tally';
 
 /** Export order of kinds within a link. */
 export const KIND_RANK: Readonly<Record<OutcomeKind, number>> = { matched: 0, mismatched: 1, suggested: 2, unmatched: 3, duplicate: 4 };
+
+/** Bits of an outcome's meta byte above its kind rank (bits 0–2): the side of an unmatched record… */
+const META_RIGHT = 8;
+/** …and its reason's number in the builder's list (bits 4–7). */
+const META_REASON_SHIFT = 4;
 
 export type { PairContext, PairDecision } from './context';
 
@@ -47,11 +53,23 @@ const EMPTY: readonly StandardTransaction[] = Object.freeze([]);
  * explanations, identifier refs, amounts of plain matches) is shared across outcomes.
  */
 export class OutcomeBuilder<T> {
-  readonly outcomes: Outcome[] = [];
+  /**
+   * Outcomes are not kept as objects while the link runs: each is a row of columns (its hash
+   * words, a meta byte, an argument) and its view is made once, when {@link ordered} puts the link
+   * in export order. Meta: {@link KIND_RANK} in bits 0–2, for `unmatched` the side and reason
+   * above. Argument: the record of an `unmatched`, the index in {@link made} of an outcome built
+   * eagerly (suggested, duplicate), unused for pairs (their batch and position follow from the row).
+   */
+  private readonly metaCol: GrowUint8;
+  private readonly argCol: GrowInt32;
   private readonly hiCol: GrowInt32;
-  /** {@link KIND_RANK} of each outcome (the export order reads it without touching the views). */
-  private readonly kindCol: GrowInt32;
   private readonly loCol: GrowInt32;
+  /** Pair batches in creation order (each covers rows `first .. first + pick.length`). */
+  private readonly batches: PairBatch<T>[] = [];
+  /** Outcomes built as plain objects (suggested, duplicate: few). */
+  private readonly made: Outcome[] = [];
+  /** Unmatched reasons seen, numbered for the meta byte. */
+  private readonly reasons: UnmatchedReason[] = [];
   /** Counts and money per kind, source and rule, fed as outcomes are built. */
   readonly tally: LinkTally<T>;
   private readonly ids = new OutcomeIdHasher();
@@ -68,7 +86,8 @@ export class OutcomeBuilder<T> {
     this.ar = table.ar;
     this.tally = new LinkTally(table);
     this.hiCol = new GrowInt32(1024, table.scratch);
-    this.kindCol = new GrowInt32(1024, table.scratch);
+    this.metaCol = new GrowUint8(1024, table.scratch);
+    this.argCol = new GrowInt32(1024, table.scratch);
     this.loCol = new GrowInt32(1024, table.scratch);
   }
 
@@ -91,22 +110,65 @@ export class OutcomeBuilder<T> {
     return v;
   }
 
-  private push(o: Outcome, kind: OutcomeKind): void {
-    this.outcomes.push(o);
-    this.kindCol.push(KIND_RANK[kind]);
+  /** Add a row for the outcome whose id words are in `ids.out`. */
+  private push(meta: number, arg: number): void {
+    this.metaCol.push(meta);
+    this.argCol.push(arg);
     this.hiCol.push(this.ids.out[0]! | 0);
     this.loCol.push(this.ids.out[1]! | 0);
+  }
+
+  /** Outcomes so far. */
+  get size(): number {
+    return this.metaCol.length;
+  }
+
+  /** The outcome of row `i`, made now (called once per row, by {@link ordered}). */
+  private make(i: number): Outcome {
+    const meta = this.metaCol.at(i);
+    const kind = meta & 7;
+    if (kind === KIND_RANK.matched || kind === KIND_RANK.mismatched) {
+      const batch = this.batchOf(i);
+      return kind === KIND_RANK.matched ? new MatchedView(batch, i - batch.first) : new MismatchedView(batch, i - batch.first);
+    }
+    if (kind === KIND_RANK.unmatched) {
+      const side = meta & META_RIGHT ? 'right' : 'left';
+      return new UnmatchedView(this, this.argCol.at(i), side, this.reasons[meta >>> META_REASON_SHIFT]!, this.hiCol.at(i), this.loCol.at(i));
+    }
+    return this.made[this.argCol.at(i)]!;
+  }
+
+  /** The batch holding row `i` (binary search: batches are few and in row order). */
+  private batchOf(i: number): PairBatch<T> {
+    const list = this.batches;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (list[mid]!.first <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return list[lo]!;
+  }
+
+  /**
+   * The link's outcomes in export order (see `orderOutcomes`), each made here. Call once, after
+   * the last outcome; the rows' meta and argument columns go back to the pool (the views need
+   * only the hash words).
+   */
+  ordered(): Outcome[] {
+    const out = orderMade(this.size, (i) => this.make(i), this.hi, this.lo, this.metaCol.view(), this.table.scratch);
+    this.metaCol.release();
+    this.argCol.release();
+    this.batches.length = 0;
+    this.made.length = 0;
+    return out;
   }
 
   /** First hash word of each outcome, in creation order (for the export order). */
   get hi(): Uint32Array {
     const v = this.hiCol.view();
     return new Uint32Array(v.buffer, v.byteOffset, v.length);
-  }
-
-  /** Kind rank of each outcome, in creation order. */
-  get kinds(): Int32Array {
-    return this.kindCol.view();
   }
 
   /** Second hash word of each outcome. */
@@ -117,7 +179,7 @@ export class OutcomeBuilder<T> {
 
   /** The id of outcome number `k` (in creation order). */
   idOf(k: number): string {
-    return hex64('o_', this.hiCol.view()[k]! >>> 0, this.loCol.view()[k]! >>> 0);
+    return hex64('o_', this.hiCol.at(k) >>> 0, this.loCol.at(k) >>> 0);
   }
 
   /** Record `i`. */
@@ -321,16 +383,17 @@ export class OutcomeBuilder<T> {
   pairs(kind: 'matched' | 'mismatched', ctx: PairContext<T>, src: PairSource<T>, picks: Int32Array, candidates: Int32Array, via: Uint8Array): void {
     if (picks.length === 0) return;
     const batch = new PairBatch(this, ctx, src, picks, candidates, via);
-    batch.first = this.outcomes.length;
+    batch.first = this.size;
+    this.batches.push(batch);
     const seed = this.ids.seed(`${this.link}\u0001${kind}\u0001${ctx.rule.name}`);
-    const View = kind === 'matched' ? MatchedView : MismatchedView;
+    const rank = KIND_RANK[kind];
     const tallyKind = this.tally.beginBatch(kind, ctx.rule.name, picks.length);
     for (let k = 0; k < picks.length; k++) {
       const e = picks[k]!;
       const l = src.l[e]!;
       const r = src.r[e]!;
       this.pairHash(seed, ctx.L, l, ctx.R, r);
-      this.push(new View(batch, k), kind);
+      this.push(rank, 0);
       this.tally.next(tallyKind);
       this.tallyUnit(ctx.L, l);
       this.tallyUnit(ctx.R, r);
@@ -419,7 +482,8 @@ export class OutcomeBuilder<T> {
       return c;
     });
     const id = hex64('o_', this.ids.out[0]!, this.ids.out[1]!);
-    this.push(new SuggestedRecord(id, this.link, lt, rt, rule, reason, candidates), 'suggested');
+    this.made.push(new SuggestedRecord(id, this.link, lt, rt, rule, reason, candidates));
+    this.push(KIND_RANK.suggested, this.made.length - 1);
     this.count('suggested', rule, [
       [L, left],
       [R, right],
@@ -432,7 +496,10 @@ export class OutcomeBuilder<T> {
     const lo = this.table.hashLo(record);
     if (side === 'left') this.ids.hash(`${this.link}\u0001unmatched`, hi, lo, 1, 0, 0, 0);
     else this.ids.hash(`${this.link}\u0001unmatched`, 0, 0, 0, hi, lo, 1);
-    this.push(new UnmatchedView(this, record, side, reason, this.ids.out[0]! | 0, this.ids.out[1]! | 0), 'unmatched');
+    let r = this.reasons.indexOf(reason);
+    if (r < 0) r = this.reasons.push(reason) - 1;
+    if (r > 15) throw new Error('internal: more than 16 unmatched reasons');
+    this.push(KIND_RANK.unmatched | (side === 'right' ? META_RIGHT : 0) | (r << META_REASON_SHIFT), record);
     this.tally.begin('unmatched');
     this.tally.record(record);
   }
@@ -450,7 +517,8 @@ export class OutcomeBuilder<T> {
     const txn = this.table.txns[record]!;
     const kept = this.table.txns[of]!;
     const id = hex64('o_', this.ids.out[0]!, this.ids.out[1]!);
-    this.push(new DuplicateRecord(id, this.link, side === 'left' ? [txn] : EMPTY, side === 'right' ? [txn] : EMPTY, side, { source: kept.source, txn_id: kept.txn_id }, key), 'duplicate');
+    this.made.push(new DuplicateRecord(id, this.link, side === 'left' ? [txn] : EMPTY, side === 'right' ? [txn] : EMPTY, side, { source: kept.source, txn_id: kept.txn_id }, key));
+    this.push(KIND_RANK.duplicate, this.made.length - 1);
     this.tally.begin('duplicate');
     this.tally.record(record);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../types';
-import { orderOutcomes } from './order';
+import { orderMade, orderOutcomes } from './order';
 
 const rec = (txn_id: string) => ({ source: 's', txn_id }) as Outcome['left'][number];
 const unmatched = (txn: string, id: string): Outcome => ({ kind: 'unmatched', id, link: 'x', side: 'left', reason: 'no-candidate', left: [rec(txn)], right: [] }) as unknown as Outcome;
@@ -40,5 +40,19 @@ describe('orderOutcomes', () => {
     const backward = orderOutcomes([...outcomes].reverse(), hi, lo).map((o) => o.id);
     expect(forward).toEqual(['o2', 'o3', 'o1']);
     expect(backward).toEqual(forward);
+  });
+
+  it('makes outcomes on demand, once each, in the order of the made-up-front path', () => {
+    const outcomes = [unmatched('b', 'o1'), matched('a', 'o2'), unmatched('a', 'o3'), matched('c', 'o4'), unmatched('z', 'o5')];
+    const hi = Uint32Array.of(7, 3, 7, 3, 0x80000000);
+    const lo = Uint32Array.of(1, 2, 1, 1, 0);
+    const rank = { matched: 0, mismatched: 1, suggested: 2, unmatched: 3, duplicate: 4 } as const;
+    // Bits above the kind rank (the builder's side and reason) must not change the order.
+    const kinds = Uint8Array.from(outcomes, (o, i) => rank[o.kind] | (i << 4));
+    const made: number[] = [];
+    const got = orderMade(outcomes.length, (i) => (made.push(i), outcomes[i]!), hi, lo, kinds);
+    expect(got.map((o) => o.id)).toEqual(['o4', 'o2', 'o3', 'o1', 'o5']);
+    expect(got.map((o) => o.id)).toEqual(orderOutcomes(outcomes, hi, lo).map((o) => o.id));
+    expect([...made].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 });

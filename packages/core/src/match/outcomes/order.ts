@@ -21,9 +21,9 @@ function compareTied(a: Outcome, b: Outcome): number {
  * same sequence.
  *
  * Why not `Array.prototype.sort` with a comparator: at a million outcomes that is ~20 million
- * closure calls whose non-integer results are boxed (garbage the GC then walks). Instead: a
- * counting pass by kind, a counting pass by the top 16 bits of the hash, then an insertion sort
- * of each bucket by (hi, lo) (hashes are uniform: ~n / 65 536 outcomes per bucket). `kinds`
+ * closure calls whose non-integer results are boxed (garbage the GC then walks). Instead: one
+ * counting pass by kind and the top 16 bits of the hash, then an insertion sort of each bucket by
+ * (hi, lo) (hashes are uniform: ~n / 65 536 outcomes per bucket). `kinds`
  * (each outcome's {@link KIND_RANK}, when the caller has it) saves reading every outcome's `kind`.
  */
 export function orderOutcomes(
@@ -33,57 +33,53 @@ export function orderOutcomes(
   pool?: ScratchPool,
   kinds?: ArrayLike<number>,
 ): Outcome[] {
-  const n = outcomes.length;
-  const a = pool ? pool.take('u32', n) : new Uint32Array(n);
-  const b = pool ? pool.take('u32', n) : new Uint32Array(n);
-  const kind = pool ? pool.take('u8', n) : new Uint8Array(n);
-  const kindStart = new Uint32Array(8);
-  for (let i = 0; i < n; i++) {
-    const k = kinds ? kinds[i]! : KIND_RANK[outcomes[i]!.kind];
-    kind[i] = k;
-    kindStart[k + 1]!++;
-  }
-  for (let k = 1; k < kindStart.length; k++) kindStart[k]! += kindStart[k - 1]!;
-  const fill = kindStart.slice();
-  for (let i = 0; i < n; i++) a[fill[kind[i]!]!++] = i;
-  const count = new Uint32Array(0x10001);
-  for (let k = 0; k + 1 < kindStart.length; k++) {
-    const from = kindStart[k]!;
-    const to = kindStart[k + 1]!;
-    if (to - from < 2) {
-      if (to > from) b[from] = a[from]!;
-      continue;
-    }
-    count.fill(0);
-    for (let i = from; i < to; i++) count[(hi[a[i]!]! >>> 16) + 1]!++;
-    count[0] = from;
-    for (let d = 1; d < count.length; d++) count[d]! += count[d - 1]!;
-    for (let i = from; i < to; i++) {
-      const x = a[i]!;
-      b[count[hi[x]! >>> 16]!++] = x;
-    }
-    // count[d] is now the end of bucket d (the start of d + 1).
-    let s = from;
-    for (let d = 0; d < 0x10000; d++) {
-      const e = count[d]!;
-      if (e - s > 1) sortBucket(b, s, e, hi, lo);
-      s = e;
-    }
+  return orderMade(outcomes.length, (i) => outcomes[i]!, hi, lo, kinds ?? outcomes.map((o) => KIND_RANK[o.kind]), pool);
+}
+
+/**
+ * {@link orderOutcomes} for outcomes not made yet: `make(i)` builds outcome `i` (creation order),
+ * called once per outcome, in export order, straight into the result. No list of the outcomes in
+ * creation order is ever held: at a million outcomes that list, and the copies a growing array
+ * leaves behind, were tens of megabytes that lived until the next full GC.
+ * `kinds`: each outcome's {@link KIND_RANK} in its low 3 bits (higher bits are ignored).
+ */
+export function orderMade(
+  n: number,
+  make: (i: number) => Outcome,
+  hi: ArrayLike<number>,
+  lo: ArrayLike<number>,
+  kinds: ArrayLike<number>,
+  pool?: ScratchPool,
+): Outcome[] {
+  // One stable counting pass by (kind, top 16 bits of hi), then each bucket sorted by (hi, lo).
+  // `b`: every slot is written before it is read (no zero fill).
+  const b = pool ? pool.takeRaw('u32', n) : new Uint32Array(n);
+  const buckets = 8 << 16;
+  const count = pool ? pool.take('u32', buckets + 1) : new Uint32Array(buckets + 1);
+  for (let i = 0; i < n; i++) count[(((kinds[i]! & 7) << 16) | (hi[i]! >>> 16)) + 1]!++;
+  for (let d = 1; d <= buckets; d++) count[d]! += count[d - 1]!;
+  for (let i = 0; i < n; i++) b[count[((kinds[i]! & 7) << 16) | (hi[i]! >>> 16)]!++] = i;
+  // count[d] is now the end of bucket d (the start of d + 1).
+  let s = 0;
+  for (let d = 0; d < buckets; d++) {
+    const e = count[d]!;
+    if (e - s > 1) sortBucket(b, s, e, hi, lo);
+    s = e;
   }
   const out = new Array<Outcome>(n);
-  for (let i = 0; i < n; i++) out[i] = outcomes[b[i]!]!;
+  for (let i = 0; i < n; i++) out[i] = make(b[i]!);
   // Runs of equal (kind, hi, lo): order by content (a 64-bit hash collision; practically never).
   for (let i = 0; i < n; ) {
     const x = b[i]!;
     let j = i + 1;
-    while (j < n && kind[b[j]!] === kind[x] && hi[b[j]!] === hi[x] && lo[b[j]!] === lo[x]) j++;
+    while (j < n && (kinds[b[j]!]! & 7) === (kinds[x]! & 7) && hi[b[j]!] === hi[x] && lo[b[j]!] === lo[x]) j++;
     if (j - i > 1) {
       const run = out.slice(i, j).sort(compareTied);
       for (let k = i; k < j; k++) out[k] = run[k - i]!;
     }
     i = j;
   }
-  pool?.give(a, b, kind);
+  pool?.give(b, count);
   return out;
 }
 
