@@ -59,7 +59,9 @@ describe('streaming reconciler', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // A hang guard, not a speed target: 200 scenarios re-run the batch engine after every arrival,
+    // 20–30 s on a loaded 2-core machine, more under coverage.
+  }, 180_000);
 
   it('continues identically after snapshot/restore at any point (v2 and v1 snapshots)', () => {
     fc.assert(
