@@ -106,7 +106,7 @@ class UnitKeyReader {
 }
 
 /** Keys hashed and their slots touched together before they are inserted or probed (see findEdges). */
-const BLOCK = 32;
+const BLOCK = 64;
 
 /**
  * Sort entries `ent[from..to)` by `date` (the parallel array, moved along), ties by entry number:
@@ -197,7 +197,7 @@ export function findEdges<T>(
   // The index key of each entry is kept for this join (a pointer: field keys are the record's own
   // strings), and a hash hit is confirmed against it: reading it again from the record costs a
   // cache miss per object on the way (record, its references, the string), a computed key a call.
-  let entKey: string[] = [];
+  let entKey: string[] = new Array<string>(openR); // sized once: pushes regrow and copy it
   const entryKey = (e: number) => entKey[e]!;
   const find = (key: string, h: number): number => {
     const mask = slotCount - 1;
@@ -227,7 +227,7 @@ export function findEdges<T>(
     const e = entUnit.length;
     entUnit.push(r);
     entVal.push(k);
-    entKey.push(ik);
+    entKey[e] = ik;
     if (at >= 0) {
       entNext.push(tab[2 * at]!);
       tab[2 * at] = e;
@@ -405,9 +405,13 @@ export function findEdges<T>(
         pHash[x] = -1;
         continue;
       }
-      const h = hash32(indexKey(keys));
-      pHash[x] = h;
-      touched ^= tab[2 * (h & mask)]!;
+      pHash[x] = hash32(indexKey(keys));
+    }
+    // The touches in a loop of their own: a few instructions each, so the processor has many of
+    // their cache misses in flight at once (hashing in the same loop left room for three or four).
+    for (let x = 0; x < pending; x++) {
+      const h = pHash[x]!;
+      if (h >= 0) touched ^= tab[2 * (h & mask)]!;
     }
     for (let x = 0; x < pending; x++) probeUnit(pUnit[x]!, pKeys[x], pHash[x]!);
     pending = 0;
