@@ -1,5 +1,5 @@
 import type { Outcome, OutcomeKind, ReconConfig, StandardTransaction } from '@recon/core';
-import { batchOfSettlementId, Label, LABEL_NAMES, ledgerIndexOf, orderOfPaymentId, SOURCES, type Dataset } from '../generator/index';
+import { batchOfSettlementId, Label, LABEL_NAMES, ledgerIndexOf, orderOfPaymentId, refundIndexOf, SOURCES, type Dataset } from '../generator/index';
 import { scoreGatewaySettlementPair } from '../scoring/gateway-settlement-pair';
 import { createLinkScorer, type LinkScores } from '../scoring/link-scorer';
 import { bankMissCauses, ledgerMissCauses, type MissCauses } from '../scoring/miss-causes';
@@ -86,6 +86,12 @@ export function scoreOutcomes(dataset: Dataset, config: ReconConfig, outcomes: r
     if (kind === (GATEWAY | SETTLEMENT)) return scoreGatewaySettlementPair(scorer, t, x, y);
     if (kind === (SETTLEMENT | BANK)) return scorer.bankBatch(bankOf(y), batchOfSettlementId(x.references.settlement_id ?? ''));
     if (kind === (GATEWAY | BANK)) {
+      if (x.transaction_type === 'REFUND') {
+        // A refund netted into a payout found without its report (L4r); its batch is the credit's.
+        const refund = refundIndexOf(x.txn_id);
+        scorer.refundBank(refund, bankOf(y));
+        return scorer.bankBatch(bankOf(y), refund >= 0 ? (t.refundBatch[refund] ?? -1) : -1);
+      }
       const order = orderOfPaymentId(x.txn_id);
       scorer.paymentBank(order, bankOf(y));
       return scorer.bankBatch(bankOf(y), t.orderBatch[order] ?? -1);

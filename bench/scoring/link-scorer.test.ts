@@ -23,6 +23,9 @@ function feedTruth(scorer: ReturnType<typeof createLinkScorer>): void {
   t.orderBatch.forEach((b, o) => {
     if (b >= 0 && t.batches.withheld[b]) scorer.paymentBank(o, t.batches.bankLine[b] as number);
   });
+  t.refundBatch.forEach((b, r) => {
+    if (b >= 0 && t.batches.withheld[b]) scorer.refundBank(r, t.batches.bankLine[b] as number);
+  });
 }
 
 describe('createLinkScorer', () => {
@@ -62,5 +65,14 @@ describe('createLinkScorer', () => {
     const scorer = createLinkScorer(data);
     scorer.bankBatch(t.bankBatch.indexOf(-1), 0);
     expect(scorer.result().L3).toMatchObject({ predicted: 1, correct: 0, precision: 0 });
+  });
+
+  it('takes a refund linked to the credit of a batch it was not netted into as a wrong L4r pair', () => {
+    const scorer = createLinkScorer(data);
+    const r = [...t.refundBatch.keys()].find((k) => (t.refundBatch[k] as number) >= 0) as number;
+    const other = t.bankBatch.findIndex((b) => b >= 0 && b !== t.refundBatch[r]);
+    scorer.refundBank(r, other);
+    scorer.refundBank(r, t.batches.bankLine[t.refundBatch[r] as number] as number);
+    expect(scorer.result().L4r).toMatchObject({ predicted: 2, correct: 1, precision: 0.5 });
   });
 });

@@ -38,8 +38,10 @@ export interface LinkScorer {
   bankBatch(bankIndex: number, batch: number): void;
   /** The payment of order `paymentOrder` linked directly to bank line `bankIndex`. */
   paymentBank(paymentOrder: number, bankIndex: number): void;
+  /** Gateway refund `refund` (refund index) linked directly to bank line `bankIndex`. */
+  refundBank(refund: number, bankIndex: number): void;
   result(): LinkScores;
-  /** True pairs not predicted: orders for L1, L2 and L4, refunds for L2r, batches for L3. */
+  /** True pairs not predicted: orders for L1, L2 and L4, refunds for L2r and L4r, batches for L3. */
   missed(type: LinkType): number[];
 }
 
@@ -75,8 +77,13 @@ export function createLinkScorer(dataset: Dataset): LinkScorer {
     L2r: new Uint8Array(t.refundOrder.length),
     L3: new Uint8Array(batches),
     L4: new Uint8Array(orders),
+    L4r: new Uint8Array(t.refundOrder.length),
   };
-  const wrong: Record<LinkType, Set<number>> = { L1: new Set(), L2: new Set(), L2r: new Set(), L3: new Set(), L4: new Set() };
+  const wrong: Record<LinkType, Set<number>> = { L1: new Set(), L2: new Set(), L2r: new Set(), L3: new Set(), L4: new Set(), L4r: new Set() };
+  const withheldRefund = (r: number): boolean => {
+    const batch = t.refundBatch[r] ?? -1;
+    return batch >= 0 && t.batches.withheld[batch] === 1;
+  };
 
   return {
     ledgerPayment(ledgerIndex, paymentOrder) {
@@ -103,6 +110,12 @@ export function createLinkScorer(dataset: Dataset): LinkScorer {
       if (batch >= 0 && t.bankBatch[b] === batch) hit.L4[paymentOrder] = 1;
       else wrong.L4.add(paymentOrder * PACK + b);
     },
+    refundBank(refund, bankIndex) {
+      const b = bankCanonical[bankIndex] ?? bankIndex;
+      const batch = refund >= 0 ? (t.refundBatch[refund] ?? -1) : -1;
+      if (batch >= 0 && t.bankBatch[b] === batch) hit.L4r[refund] = 1;
+      else wrong.L4r.add((refund + 1) * PACK + b);
+    },
     result() {
       const sum = (a: Uint8Array): number => a.reduce((x, y) => x + y, 0);
       let l1 = 0;
@@ -126,6 +139,14 @@ export function createLinkScorer(dataset: Dataset): LinkScorer {
         // A direct payment ↔ bank link is also right for a batch whose report was not withheld;
         // recall counts only the withheld ones, where this link is the only way to the bank.
         L4: score(sum(hit.L4), wrong.L4.size, l4, l4Found),
+        // Like L4: a refund linked to the credit of a reported batch is right too, but only the
+        // withheld ones count towards recall.
+        L4r: score(
+          sum(hit.L4r),
+          wrong.L4r.size,
+          t.refundOrder.reduce((n, _, r) => n + (withheldRefund(r) ? 1 : 0), 0),
+          hit.L4r.reduce((n, h, r) => n + (h && withheldRefund(r) ? 1 : 0), 0),
+        ),
       };
     },
     missed(type) {
@@ -135,6 +156,7 @@ export function createLinkScorer(dataset: Dataset): LinkScorer {
         L2r: (r) => t.refundSettled[r] === 1,
         L3: () => true,
         L4: (o) => (t.orderBatch[o] ?? -1) >= 0 && t.batches.withheld[t.orderBatch[o] as number] === 1,
+        L4r: withheldRefund,
       };
       const out: number[] = [];
       hit[type].forEach((h, k) => {

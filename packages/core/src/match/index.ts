@@ -15,6 +15,7 @@ export { extractReferences, type ExtractedReferences } from './extract/narration
 export { exportJson, outcomeToJson, OUTCOMES_FORMAT } from './export/json';
 export { exportCsv, csvField, CSV_COLUMNS } from './export/csv';
 export {
+  captureCycle,
   indianPaymentsPreset,
   ledgerToGatewayLink,
   normalizedOrderId,

@@ -153,10 +153,72 @@ export type AmbiguityPolicy = 'unique-or-review' | 'best' | 'optimal';
 
 /** Subset-sum fallback for grouped rules with no `groupBy`. */
 export interface SubsetSumConfig {
-  /** Candidates above this count make the search give up on that record (default 24, max 64). */
+  /**
+   * Candidates above this count make the search give up on that record (default 24, max 64). In
+   * runs mode: netted candidates of one day above which that day is not searched (max 30 used).
+   */
   maxCandidates?: number;
-  /** Search nodes per target record (default 200 000). */
+  /** Search nodes per target record (default 200 000; runs mode enumerates in full instead). */
   maxIterations?: number;
+  /**
+   * Search whole runs instead of any combination: a payout covers a contiguous capture window,
+   * so its records are consecutive in time. See {@link SubsetRunsConfig}.
+   */
+  runs?: SubsetRunsConfig;
+}
+
+/**
+ * Runs mode of a subset-sum rule, for payouts that cover a contiguous window of records (a
+ * settlement cycle pays the payments captured in one window, minus the refunds of one day).
+ *
+ * Every record of the run with a `partitionBy` key (a string) is placed in its partition in
+ * timestamp order (ties by source and txn id). A *block* is a maximal sequence of consecutive
+ * records of one partition that are open on the rule's grouped side; a keyed record of the same
+ * partition that is not open (e.g. a payment an earlier link already settled) ends a block when it
+ * has the source, transaction type and status of one of that partition's open records (so a
+ * block depends on its own partition only). A solution for a target is
+ * one whole block, plus optionally a subset of the netted records (refunds) of one calendar day,
+ * whose sum passes the amount check; every member must pass the target's per-record checks. As in
+ * plain subset-sum, a target matches only when its solution is unique and shares no record with
+ * another target's solutions; otherwise they become one `suggested` outcome.
+ *
+ * Whole blocks only: because both ends are fixed by records the data itself delimits, a chance
+ * equality of sums is about as rare as an exact amount match, whereas free run ends would try a
+ * thousand sums per target.
+ */
+export interface SubsetRunsConfig {
+  /**
+   * The partition of a grouped-side record: records a payout never mixes, e.g. channel and capture
+   * day. Records without a key (or with several) are not part of any block. Called for every record
+   * of the run, so keep it cheap; return nothing for records outside the grouped side.
+   */
+  partitionBy: KeySource;
+  /**
+   * Records of a block that a solution may leave out: 0 (default) or 1 — a payment captured in the
+   * window but not paid out with it (held back, or settled later). A solution that leaves one out
+   * nets either nothing or *all* the netted candidates of one day (not a subset of them), and is
+   * accepted only when no other record of the block has the same value: otherwise which record was
+   * left out is unknown and the target goes to review.
+   */
+  maxSkipped?: number;
+  /**
+   * Grouped-side records netted into a payout instead of forming blocks (refunds deducted from it).
+   * They never belong to a block; a solution may add a subset of the open ones dated on one calendar
+   * day between `minDays` and `maxDays` (default 1 and 2) days before the target's date (date
+   * fields of the rule's date check; without one, timestamps and value dates).
+   */
+  netting?: {
+    filter: RecordFilter;
+    minDays?: number;
+    maxDays?: number;
+    /**
+     * The netted record's field holding its parent's `txn_id` (a refund's `references.payment_id`).
+     * When set, a netted record joins only blocks of its parent's channel (gateways settle each
+     * payment method separately). The parent is looked up among the keyed records of the netted
+     * record's own source; one not found there leaves it unrestricted.
+     */
+    parentBy?: FieldPath;
+  };
 }
 
 /** One matching rule. Rules of a link run in order; each sees only records still open. */

@@ -93,6 +93,20 @@ describe('validateConfig / compileConfig', () => {
     );
   });
 
+  it('checks subset-sum runs: no identifiers, a netting window in order', () => {
+    const runs = { partitionBy: 'references.utr' as const, netting: { filter: { transaction_type: 'REFUND' as const }, minDays: 3, maxDays: 1 } };
+    const bad: ReconConfig = {
+      ...good,
+      links: [{ ...good.links[0]!, rules: [{ name: 'w', cardinality: 'many-to-one', identifiers: ['txn_id'], subsetSum: { runs } }] }],
+    };
+    expect(issuesOf(bad)).toEqual([
+      'links.0.rules.0.identifiers: a subset-sum rule with runs blocks by partition and takes no identifiers',
+      'links.0.rules.0.subsetSum.runs.netting.minDays: minDays must not exceed maxDays',
+    ]);
+    const ok = compileConfig({ ...good, links: [{ ...good.links[0]!, rules: [{ name: 'w', cardinality: 'many-to-one', subsetSum: { runs: { ...runs, netting: { ...runs.netting, minDays: 1, maxDays: 2 } } }, checks: { date: {} } }] }] });
+    expect(ok.compiled).toBe(true);
+  });
+
   it('throws a ConfigError listing the problems in its message and details', () => {
     const bad = { ...good, links: [{ ...good.links[0]!, left: 'missing' }] };
     expect(() => compileConfig(bad)).toThrow(ConfigError);

@@ -12,6 +12,7 @@ import type {
   ReconConfig,
   RecordFilter,
   RuleConfig,
+  SubsetSumConfig,
   ValidateConfigResult,
 } from '../types';
 import type {
@@ -22,6 +23,7 @@ import type {
   CompiledLink,
   CompiledRule,
   CompiledSide,
+  CompiledSubset,
   RecordPredicate,
 } from './compiled';
 import { fieldAccess } from './field-paths';
@@ -181,6 +183,29 @@ function compileChecks(checks: ChecksConfig | undefined): CompiledChecks {
   return { amount, date, status, direction: checks?.direction ?? 'same' };
 }
 
+function compileSubset(subset: SubsetSumConfig): CompiledSubset {
+  const runs = subset.runs;
+  const netting = runs?.netting;
+  return {
+    maxCandidates: subset.maxCandidates ?? 24,
+    maxIterations: subset.maxIterations ?? 200_000,
+    runs: runs
+      ? {
+          partitionBy: keyReader(runs.partitionBy, false),
+          maxSkipped: runs.maxSkipped ?? 0,
+          netting: netting
+            ? {
+                filter: compileFilter(netting.filter),
+                minDays: netting.minDays ?? 1,
+                maxDays: netting.maxDays ?? 2,
+                parentBy: netting.parentBy === undefined ? null : keyReader(netting.parentBy, false),
+              }
+            : null,
+        }
+      : null,
+  };
+}
+
 function compileRule(rule: RuleConfig, link: LinkConfig): CompiledRule {
   const cardinality = rule.cardinality ?? 'one-to-one';
   return {
@@ -193,7 +218,7 @@ function compileRule(rule: RuleConfig, link: LinkConfig): CompiledRule {
     groupBy: rule.groupBy === undefined ? null : keyReader(rule.groupBy, false),
     groupByLabel: rule.groupBy === undefined ? '' : label(rule.groupBy),
     groupDate: rule.groupDate ?? 'max',
-    subset: rule.subsetSum ? { maxCandidates: rule.subsetSum.maxCandidates ?? 24, maxIterations: rule.subsetSum.maxIterations ?? 200_000 } : null,
+    subset: rule.subsetSum ? compileSubset(rule.subsetSum) : null,
     ambiguity: rule.ambiguity ?? link.ambiguity ?? 'unique-or-review',
     mismatchOnFailure: (rule.onCheckFailure ?? 'mismatch') === 'mismatch',
     maxCandidates: rule.maxCandidates ?? 64,
@@ -234,6 +259,9 @@ function crossCheck(config: ReconConfig, issues: ValidationIssue[]): void {
         if (rule.subsetSum) add(r('subsetSum'), 'subsetSum needs cardinality one-to-many or many-to-one');
         if (rule.groupDate) add(r('groupDate'), 'groupDate needs cardinality one-to-many or many-to-one');
       }
+      if (rule.subsetSum?.runs && (rule.identifiers ?? []).length > 0) add(r('identifiers'), 'a subset-sum rule with runs blocks by partition and takes no identifiers');
+      const netting = rule.subsetSum?.runs?.netting;
+      if (netting && (netting.minDays ?? 1) > (netting.maxDays ?? 2)) add(r('subsetSum', 'runs', 'netting', 'minDays'), 'minDays must not exceed maxDays');
       const identifiers = rule.identifiers ?? [];
       if (identifiers.length === 0 && !(rule.subsetSum && rule.checks?.date)) {
         add(r('identifiers'), 'at least one identifier is needed (only a subset-sum rule with a date check may have none)');

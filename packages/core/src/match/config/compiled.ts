@@ -60,6 +60,19 @@ export interface CompiledChecks {
   direction: 'same' | 'opposite' | 'any';
 }
 
+/** Runs mode of a subset-sum rule (see `SubsetRunsConfig`). */
+export interface CompiledSubsetRuns {
+  partitionBy: KeyRead;
+  maxSkipped: number;
+  netting: { filter: RecordPredicate | null; minDays: number; maxDays: number; parentBy: KeyRead | null } | null;
+}
+
+export interface CompiledSubset {
+  maxCandidates: number;
+  maxIterations: number;
+  runs: CompiledSubsetRuns | null;
+}
+
 export interface CompiledRule {
   name: string;
   leftFilter: RecordPredicate | null;
@@ -70,7 +83,7 @@ export interface CompiledRule {
   groupBy: KeyRead | null;
   groupByLabel: string;
   groupDate: 'min' | 'max';
-  subset: { maxCandidates: number; maxIterations: number } | null;
+  subset: CompiledSubset | null;
   ambiguity: AmbiguityPolicy;
   mismatchOnFailure: boolean;
   maxCandidates: number;

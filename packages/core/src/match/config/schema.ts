@@ -74,6 +74,15 @@ export const RuleSchema = z.strictObject({
     .strictObject({
       maxCandidates: z.number().int().min(1).max(64).optional(),
       maxIterations: z.number().int().min(1).max(100_000_000).optional(),
+      runs: z
+        .strictObject({
+          partitionBy: keySource,
+          maxSkipped: count(1).optional(),
+          netting: z
+            .strictObject({ filter: RecordFilterSchema, minDays: count(366).optional(), maxDays: count(366).optional(), parentBy: fieldPath.optional() })
+            .optional(),
+        })
+        .optional(),
     })
     .optional(),
   ambiguity: ambiguity.optional(),

@@ -4,6 +4,7 @@ import { PairChecker } from './checks';
 import { computeFacts } from './facts';
 import { REASON_NO_CANDIDATE, REASON_TOO_MANY, type LinkState } from './link-state';
 import { STATUS_CODE, type RecordTable } from './record-table';
+import { searchRuns } from './subset-runs';
 import { subsetSearch } from './subset-sum';
 import { UnionFind } from './union-find';
 import { singleUnits, type Units } from './units';
@@ -43,6 +44,9 @@ function keysOf<T>(table: RecordTable<T>, read: CompiledIdentifier['left'], i: n
  * Decisions are set-wise: a target is matched only if its solution is provably unique and shares
  * no record with any other target's solutions; otherwise the overlapping targets and solutions
  * become one `suggested` outcome. Targets with too many candidates are left open.
+ *
+ * In runs mode (`subsetSum.runs`) the combinations searched are whole blocks of consecutive open
+ * records of one partition, plus netted records (see `searchRuns`); the decisions are the same.
  */
 export function subsetPass<T>(
   table: RecordTable<T>,
@@ -64,7 +68,7 @@ export function subsetPass<T>(
     !date ? 0 : date.unitMs === 0 ? table.day(i, side === 'left' ? date.leftField : date.rightField) : table.instant(i);
 
   // Blocking structures.
-  const indexes = rule.identifiers.map((id) => {
+  const indexes = (subset.runs ? [] : rule.identifiers).map((id) => {
     const map = new Map<string, number[]>();
     for (const i of pool) {
       for (const k of keysOf(table, manyToOne ? id.left : id.right, i)) {
@@ -78,7 +82,8 @@ export function subsetPass<T>(
     }
     return map;
   });
-  const byDate = Array.from(pool).sort((a, b) => dateOf(a, poolSide) - dateOf(b, poolSide) || table.compare(a, b));
+  // Runs mode blocks by partition instead; it needs neither the identifier indexes nor this order.
+  const byDate = subset.runs ? [] : Array.from(pool).sort((a, b) => dateOf(a, poolSide) - dateOf(b, poolSide) || table.compare(a, b));
   const dates = Float64Array.from(byDate, (i) => dateOf(i, poolSide));
   const lowerBound = (x: number) => {
     let lo = 0;
@@ -92,8 +97,67 @@ export function subsetPass<T>(
   };
   const scale = date && date.unitMs > 0 ? date.unitMs : 1;
 
+  // Whether pool member m may join target t's combination: open, same currency, status, date.
+  const isCandidate = (t: number, m: number): boolean => {
+    if (!state.open[m]) return false;
+    const tTxn = table.txns[t]!;
+    const mTxn = table.txns[m]!;
+    if (mTxn.currency !== tTxn.currency) return false;
+    if (checks.status) {
+      const tStatus = STATUS_CODE[tTxn.status]!;
+      const ms = STATUS_CODE[mTxn.status]!;
+      const ok = manyToOne ? (checks.status[ms]! & (1 << tStatus)) !== 0 : (checks.status[tStatus]! & (1 << ms)) !== 0;
+      if (!ok) return false;
+    }
+    if (date) {
+      const td = dateOf(t, targetSide);
+      const delta = manyToOne ? td - dateOf(m, poolSide) : dateOf(m, poolSide) - td;
+      if (delta < -date.before * scale || delta > date.after * scale) return false;
+    }
+    return true;
+  };
+  // Interval for the sum of (oriented) candidate values, from the amount check.
+  const o = checks.direction === 'opposite' ? -1 : 1;
+  const interval = (t: number): readonly [T, T] => {
+    const tv = table.value(t, checks.amount.netFee, checks.amount.netTax);
+    const target = o < 0 ? ar.neg(tv) : tv;
+    const facts = computeFacts(table, singleUnits(Int32Array.of(t)), checks, targetSide, rule.groupDate);
+    const tmpChecker = new PairChecker(ar, checks, facts, facts);
+    const allowed = tmpChecker.allowance(target, target);
+    const under = checks.amount.allowUnder ? allowed : ar.zero;
+    const over = checks.amount.allowOver ? allowed : ar.zero;
+    // many-to-one: Δ = S − target ∈ [−under, over]. one-to-many: Δ = tv − o·S, so with
+    // oriented values S' = o·S: S' ∈ [tv − over, tv + under].
+    return manyToOne ? [ar.sub(target, under), ar.add(target, over)] : [ar.sub(tv, over), ar.add(tv, under)];
+  };
+  const valueOf = (m: number): T => {
+    const v = table.value(m, checks.amount.netFee, checks.amount.netTax);
+    return !manyToOne && o < 0 ? ar.neg(v) : v;
+  };
+
   const results: TargetResult[] = [];
-  for (const t of targets) {
+  if (subset.runs) {
+    const dayField = (side: 'left' | 'right') => (date ? (side === 'left' ? date.leftField : date.rightField) : side === poolSide ? 'timestamp' : 'value_date');
+    const runChecks = {
+      isCandidate,
+      interval,
+      value: valueOf,
+      targetDay: (t: number) => table.day(t, dayField(targetSide)),
+      poolDay: (m: number) => table.day(m, dayField(poolSide)),
+    };
+    for (const r of searchRuns(table, subset.runs, targets, pool, runChecks, { maxNetted: subset.maxCandidates })) {
+      state.note(r.target, REASON_NO_CANDIDATE);
+      results.push({
+        target: r.target,
+        candidates: [],
+        solutions: r.solutions.map((s) => s.sort((a, b) => table.compare(a, b))),
+        unique: r.solutions.length === 1 && r.complete,
+        identifier: null,
+        key: undefined,
+      });
+    }
+  }
+  for (const t of subset.runs ? [] : targets) {
     let candidates: number[] = [];
     let identifier: CompiledIdentifier | null = null;
     let key: string | undefined;
@@ -119,24 +183,7 @@ export function subsetPass<T>(
       const end = lowerBound(to + 1); // dates are integers (days or ms): inclusive upper bound
       for (let k = lowerBound(from); k < end; k++) candidates.push(byDate[k]!);
     }
-    const tTxn = table.txns[t]!;
-    const tStatus = STATUS_CODE[tTxn.status]!;
-    const td = dateOf(t, targetSide);
-    candidates = candidates.filter((m) => {
-      if (!state.open[m]) return false;
-      const mTxn = table.txns[m]!;
-      if (mTxn.currency !== tTxn.currency) return false;
-      if (checks.status) {
-        const ms = STATUS_CODE[mTxn.status]!;
-        const ok = manyToOne ? (checks.status[ms]! & (1 << tStatus)) !== 0 : (checks.status[tStatus]! & (1 << ms)) !== 0;
-        if (!ok) return false;
-      }
-      if (date) {
-        const delta = manyToOne ? td - dateOf(m, poolSide) : dateOf(m, poolSide) - td;
-        if (delta < -date.before * scale || delta > date.after * scale) return false;
-      }
-      return true;
-    });
+    candidates = candidates.filter((m) => isCandidate(t, m));
     state.note(t, REASON_NO_CANDIDATE);
     if (candidates.length === 0) continue;
     if (candidates.length > subset.maxCandidates) {
@@ -144,23 +191,8 @@ export function subsetPass<T>(
       continue;
     }
     candidates.sort((a, b) => table.compare(a, b));
-
-    // Interval for the sum of (oriented) candidate values, from the amount check.
-    const o = checks.direction === 'opposite' ? -1 : 1;
-    const tv = table.value(t, checks.amount.netFee, checks.amount.netTax);
-    const target = o < 0 ? ar.neg(tv) : tv;
-    const facts = computeFacts(table, singleUnits(Int32Array.of(t)), checks, targetSide, rule.groupDate);
-    const tmpChecker = new PairChecker(ar, checks, facts, facts);
-    const allowed = tmpChecker.allowance(target, target);
-    const under = checks.amount.allowUnder ? allowed : ar.zero;
-    const over = checks.amount.allowOver ? allowed : ar.zero;
-    // many-to-one: Δ = S − target ∈ [−under, over]. one-to-many: Δ = tv − o·S, so with
-    // oriented values S' = o·S: S' ∈ [tv − over, tv + under].
-    const values = candidates.map((m) => {
-      const v = table.value(m, checks.amount.netFee, checks.amount.netTax);
-      return !manyToOne && o < 0 ? ar.neg(v) : v;
-    });
-    const [lo, hi] = manyToOne ? [ar.sub(target, under), ar.add(target, over)] : [ar.sub(tv, over), ar.add(tv, under)];
+    const values = candidates.map(valueOf);
+    const [lo, hi] = interval(t);
     const search = subsetSearch(ar, values, lo, hi, subset.maxIterations);
     if (search.solutions.length === 0) continue;
     results.push({

@@ -4,7 +4,7 @@ import { reconcile } from '../engine/reconcile';
 import { exportJson } from '../export/json';
 import { txn } from '../fixtures.test-helper';
 import type { MatchedOutcome, Outcome } from '../types';
-import { indianPaymentsPreset } from './indian-payments';
+import { captureCycle, indianPaymentsPreset } from './indian-payments';
 
 const day = (d: number, time = '10:00:00') => `2024-04-0${d}T${time}+05:30`;
 const date = (d: number) => `2024-04-0${d}`;
@@ -96,11 +96,39 @@ describe('indianPaymentsPreset', () => {
     expect(byBank.get('B2')!.evidence.identifier?.compare).toBe('prefix');
   });
 
-  it('withheld report: the unsettled payment found in the leftover bank credit by a unique subset', () => {
-    expect(summary(link('payments-bank-withheld'))).toEqual(['matched:pay_4+B3@subset-sum', 'unmatched:B4']);
+  it('withheld report: the unsettled payment found in the leftover bank credit as the block between reported ones', () => {
+    expect(summary(link('payments-bank-withheld'))).toEqual(['matched:pay_4+B3@capture-window', 'unmatched:B4']);
     const m = link('payments-bank-withheld')[0] as MatchedOutcome;
     expect(m.evidence.method).toBe('subset-sum');
     expect(m.amounts).toMatchObject({ left: 20000n, right: 19528n, fee: 472n, tax: 0n, difference: 0n });
+  });
+
+  it('withheld report: a capture window of one channel between reported payouts, net of the refund of its channel', () => {
+    const upi = (id: string, amount: string, fee: string, time: string) => pay(id, amount, fee, '0.00', { channel: 'UPI', timestamp: day(1, time) });
+    const reportedLine = (id: string, amount: string, fee: string) =>
+      line(`S-${id}`, amount, 'setl_C', UTR_A, { fee, references: { settlement_id: 'setl_C', utr: UTR_A, payment_id: id } });
+    const refund = (id: string, parent: string, amount: string, channel?: StandardTransaction['channel']) =>
+      txn({ txn_id: id, source: 'razorpay', amount, direction: 'DEBIT', transaction_type: 'REFUND', timestamp: day(1, '20:00:00'), references: { payment_id: parent, refund_id: id }, ...(channel && { channel }) });
+    const r = reconcile(
+      [
+        upi('pay_u1', '100.00', '2.00', '11:00:00'),
+        upi('pay_u2', '200.00', '4.00', '11:01:00'),
+        upi('pay_u3', '300.00', '6.00', '11:02:00'),
+        upi('pay_u4', '400.00', '8.00', '11:03:00'),
+        pay('pay_c1', '80.00', '1.60', '0.00', { channel: 'CARD', timestamp: day(1, '11:01:30') }),
+        reportedLine('pay_u1', '100.00', '2.00'),
+        reportedLine('pay_u4', '400.00', '8.00'),
+        reportedLine('pay_c1', '80.00', '1.60'),
+        refund('rfnd_u', 'pay_u1', '50.00'),
+        refund('rfnd_c', 'pay_c1', '50.00'),
+        // pay_u2 + pay_u3 net of fees (490.00) less the UPI refund of the day before.
+        bank('B9', '440.00', 2, 'NEFT CR-RAZORPAY PAYMENTS'),
+      ],
+      indianPaymentsPreset(),
+    );
+    const withheld = r.links.find((l) => l.name === 'payments-bank-withheld')!.outcomes;
+    expect(summary(withheld.filter((o) => o.kind === 'matched'))).toEqual(['matched:pay_u2+pay_u3+rfnd_u+B9@capture-window']);
+    expect((withheld.find((o) => o.kind === 'matched') as MatchedOutcome).amounts).toMatchObject({ left: 45000n, right: 44000n, fee: 1000n, difference: 0n });
   });
 
   it('is byte-identical for any record order', () => {
@@ -146,5 +174,25 @@ describe('indianPaymentsPreset', () => {
     // A second credit of the same amount within the window: two candidates, so review, not a guess.
     const twice = reconcile([...lines, ...credits], indianPaymentsPreset());
     expect(summary(twice.links[2]!.outcomes)).toEqual(['matched:S2+B2@settlement-amount', 'suggested:S1+B1+B3@settlement-amount']);
+  });
+});
+
+describe('captureCycle', () => {
+  const p = (over: Partial<StandardTransaction>) => txn({ txn_id: 'pay_1', source: 'razorpay', references: { payment_id: 'pay_1' }, channel: 'UPI', ...over });
+
+  it('is the channel and capture day of a captured payment record, the same for every read', () => {
+    expect(captureCycle(p({ timestamp: '2024-04-01T23:59:00+05:30' }))).toBe('UPI 2024-04-01');
+    expect(captureCycle(p({ timestamp: '2024-04-01T00:00:00+05:30', channel: 'CARD' }))).toBe('CARD 2024-04-01');
+    expect(captureCycle(p({ timestamp: '2024-04-02T00:00:00+05:30' }))).toBe('UPI 2024-04-02');
+    expect(captureCycle(p({ timestamp: '2024-04-01T08:00:00Z', channel: undefined }))).toBe(' 2024-04-01');
+    // A timestamp that does not start with a date is read as it is.
+    expect(captureCycle(p({ timestamp: '2024/04/01 10:00' }))).toBe('UPI 2024/04/01');
+  });
+
+  it('has none for settlement lines, refunds, failed payments and records of another payment', () => {
+    expect(captureCycle(p({ references: { payment_id: 'pay_1', settlement_id: 'setl_1' } }))).toBeUndefined();
+    expect(captureCycle(p({ transaction_type: 'REFUND' }))).toBeUndefined();
+    expect(captureCycle(p({ status: 'FAILED' }))).toBeUndefined();
+    expect(captureCycle(p({ references: { payment_id: 'pay_2' } }))).toBeUndefined();
   });
 });

@@ -214,27 +214,69 @@ function settlementDays(window: { before: number; after: number }): (t: Standard
   };
 }
 
+/** {@link captureCycle}'s last key per channel (a handful of channels exist). */
+const lastCycle = new Map<string, { day: string; key: string }>();
+
+/**
+ * The settlement cycle a captured gateway payment belongs to, as far as its own record tells: its
+ * channel and capture day (Razorpay pays a day's captures of one method together, T+1 for UPI and
+ * T+2 for cards). Only gateway payments have one: a payment record is its own payment id, and a
+ * settlement recon line (which carries a settlement id) is not a payment record. Failed payments
+ * never settle and have none either, so they do not cut a capture window.
+ */
+export function captureCycle(t: StandardTransaction): string | undefined {
+  if (t.transaction_type !== 'PAYMENT' || t.status !== 'SUCCESS') return undefined;
+  const refs = t.references;
+  if (refs.settlement_id !== undefined || refs.payment_id !== t.txn_id) return undefined;
+  // Called for every payment of a run (a million at 1M orders), mostly in time order: the last
+  // key of each channel is handed out again while the day is the same, instead of a new string
+  // (and, for the caller's map lookup, a new hash) per payment.
+  const channel = t.channel ?? '';
+  const ts = t.timestamp;
+  const last = lastCycle.get(channel);
+  if (last !== undefined && ts.startsWith(last.day)) return last.key;
+  const day = ts.slice(0, 10);
+  const key = `${channel} ${day}`;
+  if (day.length === 10) {
+    if (lastCycle.size > 64) lastCycle.clear();
+    lastCycle.set(channel, { day, key });
+  }
+  return key;
+}
+
 /**
  * Captured payments whose settlement report was withheld ↔ bank credits no settlement group
- * explained: a bounded subset-sum over payments captured 1–3 days before the credit, net of fee
- * (fee includes GST), accepted only when the combination is unique.
+ * explained. A Razorpay payout covers the payments of one channel captured in a contiguous window
+ * of one day, minus the refunds processed the day before the payout. Once the reported
+ * settlements have claimed their payments, a withheld payout's payments are a block of consecutive
+ * unsettled captures: the rule looks for the unique block (plus a subset of one day's open refunds,
+ * 1–2 days before the credit's value date) whose net of fee (fee includes GST) equals the credit,
+ * 0–3 days after capture. A plain bounded subset-sum then tries what is left (a few payments).
  */
 export function withheldReportLink(left = 'payments', right = 'bank'): LinkConfig {
+  const checks = {
+    amount: { net: ['fee'] },
+    date: { field: { left: 'timestamp', right: 'value_date' }, before: 0, after: 3 },
+  } as const;
   return {
     name: 'payments-bank-withheld',
     left,
     right,
-    filters: { left: { status: 'SUCCESS', transaction_type: 'PAYMENT' }, right: { direction: 'CREDIT' } },
+    filters: { left: { status: 'SUCCESS', transaction_type: ['PAYMENT', 'REFUND'] }, right: { direction: 'CREDIT' } },
     excludeResolvedIn: { left: ['payments-settlement'], right: ['settlement-bank'] },
     rules: [
       {
+        name: 'capture-window',
+        cardinality: 'many-to-one',
+        subsetSum: { maxCandidates: 24, maxIterations: 200_000, runs: { partitionBy: captureCycle, maxSkipped: 1, netting: { filter: { transaction_type: 'REFUND' }, minDays: 1, maxDays: 2, parentBy: 'references.payment_id' } } },
+        checks,
+      },
+      {
         name: 'subset-sum',
         cardinality: 'many-to-one',
+        filters: { left: { transaction_type: 'PAYMENT' } },
         subsetSum: { maxCandidates: 24, maxIterations: 200_000 },
-        checks: {
-          amount: { net: ['fee'] },
-          date: { field: { left: 'timestamp', right: 'value_date' }, before: 0, after: 3 },
-        },
+        checks,
       },
     ],
   };

@@ -12,7 +12,8 @@ import type { DateField, FieldPath, IdentifierConfig, KeySource, ReconConfig, Re
  * connected component of a new record gives exactly the outcomes a full run would.
  *
  * - `same`: always joined (exact `(source, txn_id)` copies, a side's duplicate key, a `groupBy`
- *   group: a group's members share one outcome);
+ *   group: a group's members share one outcome; a runs-mode partition and a netted record's parent,
+ *   see {@link planRuns});
  * - `cross`: an identifier key, joined across the two sides of a rule once both sides hold it;
  * - `prefix`: a prefix-compared key, joined with other-side keys of its bucket (same first
  *   `minLength` characters) when one extends the other;
@@ -124,6 +125,8 @@ export function planFor(config: ReconConfig): Planner {
   const sides = config.sides;
   return (txn) => {
     const out: Membership[] = [{ kind: 'same', bucket: `id\u0000${txn.source}\u0000${txn.txn_id}` }];
+    // Before the side test: the engine reads runs partitions of every record it holds.
+    config.links.forEach((link, l) => link.rules.forEach((rule, r) => planRuns(txn, rule, l, r, out)));
     const s = sides.findIndex((side) => side.sources.includes(txn.source) && passesFilter(txn, side.filter));
     if (s < 0) return out;
     const dk = sides[s]!.duplicateKey;
@@ -180,4 +183,25 @@ function planRule(txn: StandardTransaction, rule: RuleConfig, l: number, r: numb
     // Keyless subset-sum: blocked by the date window record by record (members are not grouped).
     out.push({ kind: 'pool', bucket: `s\u0000${tag}\u0000${txn.currency}`, side: role, link: l, rule: r, ...dated(txn, rule, role, true) });
   }
+}
+
+/**
+ * Runs-mode subset-sum (`subsetSum.runs`) reads records that share no key with the target: every
+ * keyed record of a partition, open or not, decides where its blocks end, and a netted record's
+ * parent (the keyed record whose `txn_id` is its `parentBy` value) decides which blocks it may
+ * join. So every record with a partition key joins its partition (per link and rule), and the
+ * parent bucket of its own `txn_id`; a netted record joins the parent bucket of its `parentBy`
+ * value. Read for every record, whatever its side: a superset of what the engine compares.
+ */
+function planRuns(txn: StandardTransaction, rule: RuleConfig, l: number, r: number, out: Membership[]): void {
+  const runs = rule.subsetSum?.runs;
+  if (runs === undefined) return;
+  const tag = `${l}\u0000${r}`;
+  const keys = readKeys(txn, runs.partitionBy, false);
+  for (const key of keys) out.push({ kind: 'same', bucket: `rp\u0000${tag}\u0000${key}` });
+  const parentBy = runs.netting?.parentBy;
+  if (parentBy === undefined) return;
+  if (keys.length > 0) out.push({ kind: 'same', bucket: `rn\u0000${tag}\u0000${txn.txn_id}` });
+  if (!passesFilter(txn, runs.netting!.filter)) return;
+  for (const parent of readKeys(txn, parentBy, false)) out.push({ kind: 'same', bucket: `rn\u0000${tag}\u0000${parent}` });
 }

@@ -104,6 +104,27 @@ export const CONFIGS: Record<string, ReconConfig> = {
       },
     ],
   },
+  // Runs-mode subset-sum: blocks cut by records the first link settles (of any status or direction).
+  runs: {
+    sides,
+    links: [
+      { name: 'first', left: 'l', right: 'r', rules: [{ name: 'pid', identifiers: ['references.payment_id'] }] },
+      {
+        name: 'runs',
+        left: 'r',
+        right: 'l',
+        excludeResolvedIn: { left: ['first'] },
+        rules: [
+          {
+            name: 'runs',
+            cardinality: 'many-to-one',
+            subsetSum: { runs: { partitionBy: (t) => (t.transaction_type === 'PAYMENT' ? `${t.currency} ${t.timestamp.slice(0, 10)}` : undefined), maxSkipped: 1, netting: { filter: { transaction_type: 'REFUND' }, parentBy: 'references.payment_id' } } },
+            checks: { amount: { net: ['fee'] }, date: { field: { left: 'timestamp', right: 'value_date' }, before: 0, after: 2 } },
+          },
+        ],
+      },
+    ],
+  },
   preset: indianPaymentsPreset(),
 };
 
