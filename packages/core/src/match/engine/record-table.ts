@@ -281,6 +281,15 @@ function recordHash(source: string, id: string, out1: Uint32Array, out2: Uint32A
   finish(h1, h2, out1, out2, at);
 }
 
+const oneHash1 = new Uint32Array(1);
+const oneHash2 = new Uint32Array(1);
+
+/** What `hash1` holds for a record of this source and txn_id (to find records by id on that column). */
+export function recordHashWord(source: string, id: string): number {
+  recordHash(source, id, oneHash1, oneHash2, 0);
+  return oneHash1[0]!;
+}
+
 /**
  * Build the table for `input`. Records whose amount, fee, tax, currency or timestamp cannot be read
  * are rejected (typed error with the record) instead of stopping the run.

@@ -1,5 +1,5 @@
 import type { CompiledSubsetRuns } from '../config/compiled';
-import type { RecordTable } from './record-table';
+import { recordHashWord, type RecordTable } from './record-table';
 
 /** A candidate run of the runs-mode search: consecutive open records of one partition. */
 export interface Block<T> {
@@ -18,28 +18,10 @@ export const UNSEEN = -3;
 export const ANY_CHANNEL = -2;
 
 /**
- * First word of the table's (source, txn_id) hash (`recordHash` in record-table.ts), so parents
- * are found on the hash column without reading every record. {@link parentFilter} checks it
- * against the table before relying on it.
+ * Parents are found on the table's hash column (`recordHashWord`) without reading every record;
+ * {@link parentFilter} checks the column against one record before relying on it.
  */
-function idHash(source: string, id: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let k = 0; k < source.length; k++) {
-    const c = source.charCodeAt(k);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-  h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-  for (let k = 0; k < id.length; k++) {
-    const c = id.charCodeAt(k);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  const a = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  return a >>> 0;
-}
+const idHash = recordHashWord;
 
 const FILTER_MASK = (1 << 16) - 1;
 

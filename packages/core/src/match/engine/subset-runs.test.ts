@@ -2,50 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { StandardTransaction } from '../../schema/transaction';
 import { exportJson } from '../export/json';
-import { txn } from '../fixtures.test-helper';
-import type { MatchedOutcome, Outcome, ReconConfig, SubsetRunsConfig, SuggestedOutcome } from '../types';
+import { credit, line, pay, refund, runsConfig } from '../runs-fixtures.test-helper';
+import type { MatchedOutcome, Outcome, SuggestedOutcome } from '../types';
 import { reconcile } from './reconcile';
 
-// A gateway whose reported settlements claim their payments in a first link; the second link
-// looks for withheld payouts: whole blocks of the payments left between them.
-const pay = (id: string, amount: string, minute: number, over: Partial<StandardTransaction> = {}) =>
-  txn({ txn_id: id, source: 'gw', amount, channel: 'UPI', timestamp: `2024-04-01T10:${String(minute).padStart(2, '0')}:00+05:30`, references: { payment_id: id }, ...over });
-const line = (payId: string) => txn({ txn_id: `L-${payId}`, source: 'report', references: { payment_id: payId } });
-const credit = (id: string, amount: string, valueDate = '2024-04-02') => txn({ txn_id: id, source: 'bank', amount, transaction_type: 'SETTLEMENT', value_date: valueDate });
-const refund = (id: string, parent: string, amount: string, day = '2024-04-01') =>
-  txn({ txn_id: id, source: 'gw', amount, direction: 'DEBIT', transaction_type: 'REFUND', timestamp: `${day}T18:00:00+05:30`, references: { payment_id: parent, refund_id: id } });
-
-const cycle = (t: StandardTransaction) => (t.transaction_type === 'PAYMENT' ? `${t.channel ?? ''} ${t.timestamp.slice(0, 10)}` : undefined);
-
-function config(runs: Partial<SubsetRunsConfig> = {}): ReconConfig {
-  return {
-    sides: [
-      { name: 'gw', sources: ['gw'] },
-      { name: 'report', sources: ['report'] },
-      { name: 'bank', sources: ['bank'] },
-    ],
-    links: [
-      { name: 'reported', left: 'gw', right: 'report', filters: { left: { transaction_type: 'PAYMENT' } }, rules: [{ name: 'id', identifiers: ['references.payment_id'] }] },
-      {
-        name: 'withheld',
-        left: 'gw',
-        right: 'bank',
-        excludeResolvedIn: { left: ['reported'] },
-        rules: [
-          {
-            name: 'runs',
-            cardinality: 'many-to-one',
-            subsetSum: { runs: { partitionBy: cycle, netting: { filter: { transaction_type: 'REFUND' }, parentBy: 'references.payment_id' }, ...runs } },
-            checks: { date: { field: { left: 'timestamp', right: 'value_date' }, before: 0, after: 3 } },
-          },
-        ],
-      },
-    ],
-  };
-}
-
 const ids = (list: readonly StandardTransaction[]) => list.map((t) => t.txn_id);
-const withheld = (records: StandardTransaction[], cfg = config()) => reconcile(records, cfg).links.find((l) => l.name === 'withheld')!.outcomes;
+const withheld = (records: StandardTransaction[], cfg = runsConfig()) => reconcile(records, cfg).links.find((l) => l.name === 'withheld')!.outcomes;
 const summary = (outcomes: readonly Outcome[]) => outcomes.map((o) => `${o.kind}:${[...ids(o.left), ...ids(o.right)].join('+')}`).sort();
 
 // p1 p2 | p3 p4 | p5 | p6 — p1, p2 and p5 reported; p3+p4 and p6 are the blocks left.
@@ -77,7 +39,7 @@ describe('subset-sum runs', () => {
     const records = [...day, ...reported, card, line('pc'), refund('r1', 'p1', '70.00'), refund('r2', 'pc', '70.00'), credit('B1', '630.00')];
     expect(summary(withheld(records))).toEqual(['matched:p3+p4+r1+B1', 'unmatched:p6', 'unmatched:r2']);
     // Without the parent's channel either refund could be the one: review, not a guess.
-    const blind = withheld(records, config({ netting: { filter: { transaction_type: 'REFUND' } } }));
+    const blind = withheld(records, runsConfig({ netting: { filter: { transaction_type: 'REFUND' } } }));
     const s = blind.find((o) => o.kind === 'suggested') as SuggestedOutcome;
     expect(s.reason).toBe('subset-ambiguous');
     expect(s.candidates.map((c) => c.left.map((k) => k.txn_id).join('+'))).toEqual(['p3+p4+r1', 'p3+p4+r2']);
@@ -109,10 +71,10 @@ describe('subset-sum runs', () => {
     // p3 p4 p4b: p4b (350) was not paid out; p3 + p4 = 700.
     const records = [...day, pay('p4b', '350.00', 3), ...reported, credit('B1', '700.00')];
     expect(summary(withheld(records))).not.toContain('matched:p3+p4+B1');
-    expect(summary(withheld(records, config({ maxSkipped: 1 })))).toContain('matched:p3+p4+B1');
+    expect(summary(withheld(records, runsConfig({ maxSkipped: 1 })))).toContain('matched:p3+p4+B1');
     // With p4b at 300.00, leaving out p3 or p4b gives the same sum: review.
     const twin = [...day, pay('p4b', '300.00', 3), ...reported, credit('B1', '700.00')];
-    const out = withheld(twin, config({ maxSkipped: 1 }));
+    const out = withheld(twin, runsConfig({ maxSkipped: 1 }));
     expect(out.some((o) => o.kind === 'matched')).toBe(false);
     expect((out.find((o) => o.kind === 'suggested') as SuggestedOutcome).candidates).toHaveLength(2);
   });
@@ -124,8 +86,8 @@ describe('subset-sum runs', () => {
 
   it('is byte-identical for any record order', () => {
     const records = [...day, ...reported, refund('r1', 'p1', '70.00'), credit('B1', '630.00'), credit('B2', '600.00')];
-    const forward = reconcile(records, config());
-    expect(exportJson(reconcile([...records].reverse(), config()))).toBe(exportJson(forward));
+    const forward = reconcile(records, runsConfig());
+    expect(exportJson(reconcile([...records].reverse(), runsConfig()))).toBe(exportJson(forward));
     expect(summary(forward.links[1]!.outcomes)).toEqual(['matched:p3+p4+r1+B1', 'matched:p6+B2']);
   });
 
@@ -154,7 +116,7 @@ describe('subset-sum runs', () => {
         // The same payments again on another channel: two equal solutions, so nothing is matched.
         const twin = amounts.map((a, k) => pay(`t${k}`, a, 10 + k, { channel: 'CARD' }));
         const twinEdges = [pay('te0', '1.00', 1, { channel: 'CARD' }), pay('te1', '1.00', 40, { channel: 'CARD' })];
-        const planted = withheld([...records, ...twin, ...twinEdges, line('te0'), line('te1')], config({ netting: { filter: { transaction_type: 'REFUND' } } }));
+        const planted = withheld([...records, ...twin, ...twinEdges, line('te0'), line('te1')], runsConfig({ netting: { filter: { transaction_type: 'REFUND' } } }));
         expect(planted.some((o) => o.kind === 'matched' && o.right.some((r) => r.txn_id === 'B'))).toBe(false);
       }),
       { numRuns: 150 },

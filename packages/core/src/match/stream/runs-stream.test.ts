@@ -2,45 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { StandardTransaction } from '../../schema/transaction';
 import { reconcile } from '../engine/reconcile';
 import { exportJson } from '../export/json';
-import { txn } from '../fixtures.test-helper';
-import type { Outcome, ReconConfig } from '../types';
+import { credit, line, pay, refund, runsConfig } from '../runs-fixtures.test-helper';
+import type { Outcome } from '../types';
 import { createReconciler } from './reconciler';
 import { shuffle } from './stream-cases.test-helper';
 
 // Runs-mode subset-sum reads records the new one shares no key with: a settled payment of the same
 // capture cycle cuts a block, and a netted refund joins only blocks of its parent payment's channel.
-const pay = (id: string, amount: string, minute: number, over: Partial<StandardTransaction> = {}) =>
-  txn({ txn_id: id, source: 'gw', amount, channel: 'UPI', timestamp: `2024-04-01T10:${String(minute).padStart(2, '0')}:00+05:30`, references: { payment_id: id }, ...over });
-const line = (payId: string) => txn({ txn_id: `L-${payId}`, source: 'report', references: { payment_id: payId } });
-const credit = (id: string, amount: string) => txn({ txn_id: id, source: 'bank', amount, transaction_type: 'SETTLEMENT', value_date: '2024-04-02' });
-const refund = (id: string, parent: string, amount: string) =>
-  txn({ txn_id: id, source: 'gw', amount, direction: 'DEBIT', transaction_type: 'REFUND', timestamp: '2024-04-01T18:00:00+05:30', references: { payment_id: parent, refund_id: id } });
-const cycle = (t: StandardTransaction) => (t.transaction_type === 'PAYMENT' ? `${t.channel ?? ''} ${t.timestamp.slice(0, 10)}` : undefined);
-
-const config: ReconConfig = {
-  sides: [
-    { name: 'gw', sources: ['gw'] },
-    { name: 'report', sources: ['report'] },
-    { name: 'bank', sources: ['bank'] },
-  ],
-  links: [
-    { name: 'reported', left: 'gw', right: 'report', filters: { left: { transaction_type: 'PAYMENT' } }, rules: [{ name: 'id', identifiers: ['references.payment_id'] }] },
-    {
-      name: 'withheld',
-      left: 'gw',
-      right: 'bank',
-      excludeResolvedIn: { left: ['reported'] },
-      rules: [
-        {
-          name: 'runs',
-          cardinality: 'many-to-one',
-          subsetSum: { runs: { partitionBy: cycle, netting: { filter: { transaction_type: 'REFUND' }, parentBy: 'references.payment_id' } } },
-          checks: { date: { field: { left: 'timestamp', right: 'value_date' }, before: 0, after: 3 } },
-        },
-      ],
-    },
-  ],
-};
+const config = runsConfig();
 
 const decisions = (list: readonly Outcome[]) =>
   list
