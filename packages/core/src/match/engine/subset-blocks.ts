@@ -1,5 +1,6 @@
 import type { CompiledSubsetRuns } from '../config/compiled';
 import { recordHashWord, type RecordTable } from './record-table';
+import { firstAtLeast } from './sorted';
 
 /** A candidate run of the runs-mode search: consecutive open records of one partition. */
 export interface Block<T> {
@@ -17,25 +18,16 @@ export interface Block<T> {
 export const UNSEEN = -3;
 export const ANY_CHANNEL = -2;
 
-/**
- * Parents are found on the table's hash column (`recordHashWord`) without reading every record;
- * {@link parentFilter} checks the column against one record before relying on it.
- */
-const idHash = recordHashWord;
-
 const FILTER_MASK = (1 << 16) - 1;
 
 /**
- * A bitmap of the parents' hashes (bit `hashHi & FILTER_MASK`): a record whose bit is clear is no
- * parent. Null when the hash cannot be checked against the table (then every record of a parent's
- * source is read).
+ * A bitmap of the parents' hashes (bit `hash1 & FILTER_MASK`, the table's own (source, txn_id)
+ * hash): a record whose bit is clear is no parent, so most records are ruled out without reading them.
  */
-function parentFilter<T>(table: RecordTable<T>, members: readonly number[], parents: readonly (Map<string, number> | undefined)[]): Uint8Array | null {
-  const probe = members[0];
-  if (probe === undefined || idHash(table.sources[table.sourceId[probe]!]!, table.txns[probe]!.txn_id) !== table.hashHi(probe)) return null;
+function parentFilter<T>(table: RecordTable<T>, parents: readonly (Map<string, number> | undefined)[]): Uint8Array {
   const bits = new Uint8Array(FILTER_MASK + 1);
   parents.forEach((ids, source) => {
-    if (ids) for (const id of ids.keys()) bits[idHash(table.sources[source]!, id) & FILTER_MASK] = 1;
+    if (ids) for (const id of ids.keys()) bits[recordHashWord(table.sources[source]!, id) & FILTER_MASK] = 1;
   });
   return bits;
 }
@@ -105,17 +97,6 @@ export function buildBlocks<T>(
     list.sort((a, b) => byTime(table, a, b));
     parts.set(name, { list, at: Float64Array.from(list, (m) => table.instant(m)), kinds: kinds.get(name)!, hard: new Uint8Array(list.length + 1), tied: new Map() });
   }
-  /** First position of `at` (ascending) that is ≥ x. */
-  const instantBound = (at: Float64Array, x: number) => {
-    let lo = 0;
-    let hi = at.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (at[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   // Only records like their partition's pool records (source, type, status) cut its blocks, so that
   // a block depends on its partition alone (the streaming reconciler relies on it). A record unlike
   // every pool record (the other sides, failed payments) is skipped on its code columns without
@@ -128,14 +109,14 @@ export function buildBlocks<T>(
     types |= 1 << table.type[m]!;
     statuses |= 1 << table.status[m]!;
   }
-  const parentBits = parentFilter(table, members, parents);
+  const parentBits = parentFilter(table, parents);
   // Columns in locals: this loop reads every record of the run.
   const { n, sourceId, type, status, hash1 } = table;
   for (let i = 0; i < n; i++) {
     const source = sourceId[i]!;
     const like = sources[source] === 1 && (types & (1 << type[i]!)) !== 0 && (statuses & (1 << status[i]!)) !== 0;
     const ids = parents[source];
-    const parent = ids !== undefined && (parentBits === null || parentBits[hash1[i]! & FILTER_MASK] === 1) && ids.has(table.txns[i]!.txn_id);
+    const parent = ids !== undefined && parentBits[hash1[i]! & FILTER_MASK] === 1 && ids.has(table.txns[i]!.txn_id);
     if (!like && !parent) continue;
     const key = keys.get(i);
     if (typeof key !== 'string') continue;
@@ -145,7 +126,7 @@ export function buildBlocks<T>(
     if (!part || !part.kinds.includes(kindOf(i))) continue;
     const { list, at } = part;
     const x = table.instant(i);
-    const lo = instantBound(at, x);
+    const lo = firstAtLeast(at, x);
     let hi = lo;
     while (hi < at.length && at[hi] === x) hi++;
     if (lo === hi) {

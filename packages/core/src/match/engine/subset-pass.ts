@@ -4,6 +4,7 @@ import { PairChecker } from './checks';
 import { computeFacts } from './facts';
 import { REASON_NO_CANDIDATE, REASON_TOO_MANY, type LinkState } from './link-state';
 import { STATUS_CODE, type RecordTable } from './record-table';
+import { firstAtLeast } from './sorted';
 import { searchRuns } from './subset-runs';
 import { subsetSearch } from './subset-sum';
 import { UnionFind } from './union-find';
@@ -85,16 +86,7 @@ export function subsetPass<T>(
   // Runs mode blocks by partition instead; it needs neither the identifier indexes nor this order.
   const byDate = subset.runs ? [] : Array.from(pool).sort((a, b) => dateOf(a, poolSide) - dateOf(b, poolSide) || table.compare(a, b));
   const dates = Float64Array.from(byDate, (i) => dateOf(i, poolSide));
-  const lowerBound = (x: number) => {
-    let lo = 0;
-    let hi = dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (dates[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const lowerBound = (x: number) => firstAtLeast(dates, x);
   const scale = date && date.unitMs > 0 ? date.unitMs : 1;
 
   // Whether pool member m may join target t's combination: open, same currency, status, date.

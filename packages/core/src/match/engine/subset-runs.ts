@@ -278,16 +278,6 @@ export function searchRuns<T>(
       for (let k = 0; k < m; k++) prefix.push(ar.add(prefix[k]!, checks.value(members[k]!)));
       // With no negative member, prefix sums rise: the split points worth trying are a range.
       const rising = members.every((x) => ar.sign(checks.value(x)) >= 0);
-      const firstAtLeast = (x: T) => {
-        let lo = 0;
-        let hi = prefix.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (ar.cmp(prefix[mid]!, x) < 0) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
       for (const t1 of ordered) {
         const [lo1, hi1] = intervals.get(t1)!;
         const net1 = nettingFor(t1, channel);
@@ -305,8 +295,8 @@ export function searchRuns<T>(
         }
         if (partners.length === 0) continue;
         // Prefix sum P[k] must satisfy lo1 − maxAdd ≤ P[k] ≤ hi1 − minAdd.
-        const kFrom = rising ? Math.max(1, firstAtLeast(ar.sub(lo1, net1.maxAdd))) : 1;
-        const kTo = rising ? Math.min(m - 1, firstAtLeast(ar.add(ar.sub(hi1, net1.minAdd), ar.fromInt(1))) - 1) : m - 1;
+        const kFrom = rising ? Math.max(1, firstAtLeastIn(prefix, ar.sub(lo1, net1.maxAdd))) : 1;
+        const kTo = rising ? Math.min(m - 1, firstAtLeastIn(prefix, ar.add(ar.sub(hi1, net1.minAdd), ar.fromInt(1))) - 1) : m - 1;
         if (kFrom > kTo) continue;
         let valid = true;
         for (let j = 0; j < kFrom - 1 && valid; j++) valid = checks.isCandidate(t1, members[j]!);
