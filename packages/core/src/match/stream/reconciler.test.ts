@@ -99,7 +99,8 @@ describe('streaming reconciler', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // A hang guard, as above: 34 s in one CI run under coverage on two busy cores.
+  }, 180_000);
 
   it('emits expected, then break after the window, then reopened on a late arrival', () => {
     const rec = createReconciler(CONFIGS['unique']!, { windows: { L: 3_600_000 } });
