@@ -205,10 +205,30 @@ export function searchRuns<T>(
     return lo;
   };
 
-  // Whole blocks (or all but one record of them).
+  // Per target, the widest netting over the blocks' channels: [minAdd, maxAdd] bounds what any
+  // day (searched or left out whole) can add, so the bounds below hold for every channel at once.
+  const channels = [...new Set(blocks.map((b) => table.channel[b.members[0]!]!))];
+  const widestNet = new Map<number, { minAdd: T; maxAdd: T; tooMany: number[] }>();
+  for (const t of ordered) {
+    const w = { minAdd: ar.zero, maxAdd: ar.zero, tooMany: [] as number[] };
+    for (const c of channels) {
+      const net = nettingFor(t, c);
+      if (ar.cmp(net.minAdd, w.minAdd) < 0) w.minAdd = net.minAdd;
+      if (ar.cmp(net.maxAdd, w.maxAdd) > 0) w.maxAdd = net.maxAdd;
+      if (net.tooMany) w.tooMany.push(c);
+    }
+    widestNet.set(t, w);
+  }
+  const candidatesOf = wholeBlockIndex(ar, blocks);
+
+  // Whole blocks (or all but one record of them). Only the blocks the index lets through are
+  // visited, in block order, so the solutions found (and capped) are those of a visit of all.
   for (const t of ordered) {
     const [lo, hi] = intervals.get(t)!;
-    for (const block of blocks) {
+    const w = widestNet.get(t)!;
+    const tooMany = w.tooMany.length === 0 ? null : blocks.flatMap((b, k) => (w.tooMany.includes(table.channel[b.members[0]!]!) ? [k] : []));
+    for (const k of candidatesOf(ar.sub(lo, w.maxAdd), ar.sub(hi, w.minAdd), tooMany)) {
+      const block = blocks[k]!;
       if (full(t)) break;
       const net = nettingFor(t, table.channel[block.members[0]!]!);
       // What the netted records must add: [lo − sum, hi − sum]; skip blocks no day can reach.
@@ -258,7 +278,6 @@ export function searchRuns<T>(
       }
       return lo;
     };
-    const channels = [...new Set(blocks.map((b) => table.channel[b.members[0]!]!))];
     const widest = { min: ar.zero, max: ar.zero, width: ar.zero };
     for (const t of ordered) {
       const [lo, hi] = intervals.get(t)!;
@@ -278,7 +297,17 @@ export function searchRuns<T>(
       for (let k = 0; k < m; k++) prefix.push(ar.add(prefix[k]!, checks.value(members[k]!)));
       // With no negative member, prefix sums rise: the split points worth trying are a range.
       const rising = members.every((x) => ar.sign(checks.value(x)) >= 0);
-      for (const t1 of ordered) {
+      // Rising prefix sums: a split point k needs lo1 − maxAdd1 ≤ P[k] ≤ hi1 − minAdd1 for some
+      // 1 ≤ k < m, so a first target whose bounds miss [P[1], P[m − 1]] has none (checked cheaply
+      // here with its widest netting; kFrom/kTo below are the exact test).
+      const firsts = rising
+        ? ordered.filter((t1) => {
+            const [lo1, hi1] = intervals.get(t1)!;
+            const w = widestNet.get(t1)!;
+            return ar.cmp(ar.sub(lo1, w.maxAdd), prefix[m - 1]!) <= 0 && ar.cmp(ar.sub(hi1, w.minAdd), prefix[1]!) >= 0;
+          })
+        : ordered;
+      for (const t1 of firsts) {
         const [lo1, hi1] = intervals.get(t1)!;
         const net1 = nettingFor(t1, channel);
         // Both parts net to their targets: lo1 + lo2 − S ≤ maxAdd1 + maxAdd2 and
@@ -340,4 +369,42 @@ export function searchRuns<T>(
     if (f.solutions.length > 0) out.push({ target: t, solutions: f.solutions, complete: f.complete || f.solutions.length >= MAX_SOLUTIONS });
   }
   return out;
+}
+
+/**
+ * The blocks a target may take whole or less one record, as a function of the target's bounds
+ * `[a, b]` = `[lo − maxAdd, hi − minAdd]`: taking a block whole needs `a ≤ sum ≤ b`, and leaving
+ * out a record of value v needs `a ≤ sum − v ≤ b` (the netted days add at most maxAdd and at least
+ * minAdd), so every such block has `sum − min(min, 0) ≥ a` and `sum − max(max, 0) ≤ b`. Blocks
+ * sorted by the first bound are scanned from `a` up to `b` plus the widest `max − min` of any
+ * block. `extra` (blocks of channels whose netting was too large to search) are always returned.
+ * Block indexes come back ascending: the order a visit of every block would take.
+ */
+function wholeBlockIndex<T>(ar: RecordTable<T>['ar'], blocks: readonly Block<T>[]): (a: T, b: T, extra: readonly number[] | null) => number[] {
+  const upper = blocks.map((b) => ar.sub(b.sum, ar.sign(b.min) < 0 ? b.min : ar.zero));
+  const lower = blocks.map((b) => ar.sub(b.sum, ar.sign(b.max) > 0 ? b.max : ar.zero));
+  const byUpper = blocks.map((_, k) => k).sort((x, y) => ar.cmp(upper[x]!, upper[y]!) || x - y);
+  const sortedUpper = byUpper.map((k) => upper[k]!);
+  let spread = ar.zero;
+  for (let k = 0; k < blocks.length; k++) if (ar.cmp(ar.sub(upper[k]!, lower[k]!), spread) > 0) spread = ar.sub(upper[k]!, lower[k]!);
+  return (a, b, extra) => {
+    let lo = 0;
+    let hi = sortedUpper.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ar.cmp(sortedUpper[mid]!, a) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = ar.add(b, spread);
+    const out: number[] = [];
+    for (let x = lo; x < sortedUpper.length && ar.cmp(sortedUpper[x]!, end) <= 0; x++) {
+      const k = byUpper[x]!;
+      if (ar.cmp(lower[k]!, b) <= 0) out.push(k);
+    }
+    if (extra) {
+      const seen = new Set(out);
+      for (const k of extra) if (!seen.has(k)) out.push(k);
+    }
+    return out.sort((x, y) => x - y);
+  };
 }
