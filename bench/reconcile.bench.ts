@@ -16,6 +16,7 @@ import { engineInput, exactKeyConfig, loadEngine, runEngine } from './engine/run
 import { generateDataset } from './generator/index';
 import { parseArgs } from './harness/args';
 import { machineInfo } from './harness/machine';
+import { settleHeap, watchMajorGcs } from './harness/major-gc';
 import { recordEnginePhases } from './harness/engine-phases';
 import { createPhaseLog, type PhaseLog } from './harness/phases';
 import { profileCall, summarizeProfile, type ProfileSummary } from './harness/profile';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
   const machine = machineInfo();
   const log = createPhaseLog();
   const notes: string[] = [];
+  const majorGcs = watchMajorGcs();
+  // With --settle-heap each timed engine run starts after a full collection (outside its timing).
+  const before = args.settleHeap ? settleHeap : undefined;
 
   const dataset = log.run('generate dataset', () => generateDataset({ orders: args.orders, seed: args.seed }));
   console.log(describeRun(args.orders, args.seed, machine, dataset.stats));
@@ -59,13 +63,13 @@ async function main(): Promise<void> {
         const records = log.run('engine: build input array', () => engineInput([dataset.ledger, dataset.payments, dataset.settlementLines, dataset.bank]));
         // Scoped so the first result can be collected before the second run.
         {
-          const result = withEnginePhases(log, 'preset', () => log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records)));
+          const result = withEnginePhases(log, 'preset', () => log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records), before));
           engineQuality = log.run('engine: score vs truth', () => scoreOutcomes(dataset, handle.config, result.outcomes));
           engineSummary = result.summary;
         }
         {
           const exactOnly = exactKeyConfig(handle.config);
-          const exact = withEnginePhases(log, 'exact-key', () => log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly)));
+          const exact = withEnginePhases(log, 'exact-key', () => log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly), before));
           exactKeyQuality = scoreOutcomes(dataset, exactOnly, exact.outcomes);
         }
         if (args.profile) {
@@ -105,7 +109,13 @@ async function main(): Promise<void> {
     }
   }
 
+  await majorGcs.flush();
+  majorGcs.stop();
+  for (const p of log.phases) if (p.startedAt !== undefined && p.endedAt !== undefined) p.majorGcs = majorGcs.countBetween(p.startedAt, p.endedAt);
   console.log(`\n${phaseTable(log.phases)}`);
+  console.log(
+    `(full GCs: V8 mark-compact collections that started in the phase. In an engine run, one means V8 marked the whole heap, the caller's input records included, on a background thread whose CPU this process's CPU time counts${args.settleHeap ? '; --settle-heap: each engine run started after a full collection' : ''}.)`,
+  );
   console.log('(peak RSS of a pandas row is the Python process\'s own; all other rows are this Node process.)');
   console.log(`\n${qualityTable([
     { name: 'engine', scores: engineQuality?.links },

@@ -3,7 +3,7 @@ import { parseArgs } from './args';
 
 describe('parseArgs', () => {
   it('defaults to 100k orders, seed 1, every matcher', () => {
-    expect(parseArgs([])).toEqual({ orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1 });
+    expect(parseArgs([])).toEqual({ orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1, settleHeap: false });
   });
 
   it('reads sizes written with underscores or exponents', () => {
@@ -12,7 +12,8 @@ describe('parseArgs', () => {
   });
 
   it('turns matchers off and sets outputs', () => {
-    expect(parseArgs(['--no-engine', '--no-naive', '--no-pandas', '--json', 'out.json', '--profile'])).toMatchObject({
+    expect(parseArgs(['--no-engine', '--no-naive', '--no-pandas', '--json', 'out.json', '--profile', '--settle-heap'])).toMatchObject({
+      settleHeap: true,
       engine: false,
       naive: false,
       pandas: false,

@@ -16,9 +16,11 @@ export interface BenchArgs {
   profile: boolean;
   /** Times each engine and naive run this often (the first result is scored); default 1. */
   repeat: number;
+  /** Full collection before each timed engine run (see `settleHeap`). */
+  settleHeap: boolean;
 }
 
-const USAGE = `usage: reconcile.bench.ts [--orders N] [--seed N] [--no-engine] [--no-naive] [--no-pandas] [--python BIN] [--json FILE]
+const USAGE = `usage: reconcile.bench.ts [--orders N] [--seed N] [--no-engine] [--no-naive] [--no-pandas] [--python BIN] [--repeat N] [--profile] [--settle-heap] [--json FILE]
   --orders N     orders to simulate (default 100000; 10k, 100k and 1M are the recorded sizes)
   --seed N       generator seed (default 1)
   --no-engine    skip the @recon/core engine
@@ -28,6 +30,8 @@ const USAGE = `usage: reconcile.bench.ts [--orders N] [--seed N] [--no-engine] [
   --profile      profile one more engine run (V8 sampling profiler) and print self time per file
   --repeat N     run the engine configs and the naive join N times each (default 1); on a shared
                  machine the fastest run is the least disturbed one
+  --settle-heap  run a full V8 collection before each timed engine run (outside its timing), so that
+                 garbage and marking left by generating the dataset are not charged to the engine
   --json FILE    also write every figure to FILE as JSON`;
 
 function integer(flag: string, value: string | undefined): number {
@@ -39,7 +43,7 @@ function integer(flag: string, value: string | undefined): number {
 
 /** Parses `argv` (without the node and script paths). Throws with the usage text on a bad flag. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1 };
+  const args: BenchArgs = { orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1, settleHeap: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     switch (flag) {
@@ -63,6 +67,9 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
         break;
       case '--repeat':
         args.repeat = integer(flag, argv[++i]);
+        break;
+      case '--settle-heap':
+        args.settleHeap = true;
         break;
       case '--profile':
         args.profile = true;

@@ -13,6 +13,11 @@ export interface PhaseRecord {
   rssMB: number;
   /** Peak RSS of the process so far (`process.resourceUsage().maxRSS`): it never goes down. */
   peakRssMB: number;
+  /** When the phase started and ended (`performance.now()` ms); absent for phases timed elsewhere. */
+  startedAt?: number;
+  endedAt?: number;
+  /** Full V8 collections that started during the phase (filled in by the benchmark when it reports). */
+  majorGcs?: number;
 }
 
 const MB = 1024 * 1024;
@@ -24,9 +29,9 @@ export interface PhaseLog {
   /**
    * Runs `fn` `times` times, one row each (`name #k`), and returns the last value. Each earlier
    * value is dropped before the next run starts, so results never stack up in memory and every
-   * row's peak RSS is that of one run.
+   * row's peak RSS is that of one run. `before` runs ahead of each run, outside its timing.
    */
-  repeat<T>(name: string, times: number, fn: () => T): T;
+  repeat<T>(name: string, times: number, fn: () => T, before?: () => void): T;
   /** Records a phase timed elsewhere (e.g. inside the Python process). */
   add(name: string, seconds: number, extra?: { cpuSeconds?: number; peakRssMB?: number }): void;
 }
@@ -34,25 +39,33 @@ export interface PhaseLog {
 /** A new, empty {@link PhaseLog}. */
 export function createPhaseLog(): PhaseLog {
   const phases: PhaseRecord[] = [];
-  const snapshot = (name: string, seconds: number, cpu: NodeJS.CpuUsage): PhaseRecord => {
+  const snapshot = (name: string, startedAt: number, endedAt: number, cpu: NodeJS.CpuUsage): PhaseRecord => {
     const memory = process.memoryUsage();
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    return { name, seconds, cpuSeconds, heapMB: memory.heapUsed / MB, rssMB: memory.rss / MB, peakRssMB: process.resourceUsage().maxRSS / 1024 };
+    const seconds = (endedAt - startedAt) / 1000;
+    return { name, seconds, cpuSeconds, heapMB: memory.heapUsed / MB, rssMB: memory.rss / MB, peakRssMB: process.resourceUsage().maxRSS / 1024, startedAt, endedAt };
   };
   const run = <T>(name: string, fn: () => T): T => {
     const cpu = process.cpuUsage();
     const started = performance.now();
     const value = fn();
-    const seconds = (performance.now() - started) / 1000;
-    phases.push(snapshot(name, seconds, process.cpuUsage(cpu)));
+    const ended = performance.now();
+    phases.push(snapshot(name, started, ended, process.cpuUsage(cpu)));
     return value;
   };
   return {
     phases,
     run,
-    repeat(name, times, fn) {
-      if (times === 1) return run(name, fn);
-      for (let k = 1; k < times; k++) run(`${name} #${k}`, () => void fn());
+    repeat(name, times, fn, before) {
+      if (times === 1) {
+        before?.();
+        return run(name, fn);
+      }
+      for (let k = 1; k < times; k++) {
+        before?.();
+        run(`${name} #${k}`, () => void fn());
+      }
+      before?.();
       return run(`${name} #${times}`, fn);
     },
     add(name, seconds, extra = {}) {

@@ -35,8 +35,8 @@ export function describeRun(orders: number, seed: number, machine: MachineInfo, 
 /** The phase table. */
 export function phaseTable(phases: readonly PhaseRecord[]): string {
   return table([
-    ['phase', 'wall s', 'CPU s', 'heap MB', 'RSS MB', 'peak RSS MB'],
-    ...phases.map((p) => [p.name, fixed(p.seconds, 3), fixed(p.cpuSeconds, 3), fixed(p.heapMB, 0), fixed(p.rssMB, 0), fixed(p.peakRssMB, 0)]),
+    ['phase', 'wall s', 'CPU s', 'heap MB', 'RSS MB', 'peak RSS MB', 'full GCs'],
+    ...phases.map((p) => [p.name, fixed(p.seconds, 3), fixed(p.cpuSeconds, 3), fixed(p.heapMB, 0), fixed(p.rssMB, 0), fixed(p.peakRssMB, 0), p.majorGcs === undefined ? '—' : String(p.majorGcs)]),
   ]);
 }
 
