@@ -29,10 +29,10 @@ import type { MissCauses } from './scoring/miss-causes';
  * (`engine <label> phase: join`, ...). `join` is the hash joins with their pair checks on built
  * columns: the engine's counterpart of pandas' merges.
  */
-function withEnginePhases<T>(log: PhaseLog, label: string, fn: () => T): T {
+async function withEnginePhases<T>(log: PhaseLog, label: string, fn: () => Promise<T>): Promise<T> {
   const recorder = recordEnginePhases();
   try {
-    const value = fn();
+    const value = await fn();
     for (const p of recorder.lastRun()) log.add(`  engine ${label} (last run) phase: ${p.name}`, p.seconds, { cpuSeconds: p.cpuSeconds });
     return value;
   } finally {
@@ -63,13 +63,13 @@ async function main(): Promise<void> {
         const records = log.run('engine: build input array', () => engineInput([dataset.ledger, dataset.payments, dataset.settlementLines, dataset.bank]));
         // Scoped so the first result can be collected before the second run.
         {
-          const result = withEnginePhases(log, 'preset', () => log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records), before));
+          const result = await withEnginePhases(log, 'preset', () => log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records), before));
           engineQuality = log.run('engine: score vs truth', () => scoreOutcomes(dataset, handle.config, result.outcomes));
           engineSummary = result.summary;
         }
         {
           const exactOnly = exactKeyConfig(handle.config);
-          const exact = withEnginePhases(log, 'exact-key', () => log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly), before));
+          const exact = await withEnginePhases(log, 'exact-key', () => log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly), before));
           exactKeyQuality = scoreOutcomes(dataset, exactOnly, exact.outcomes);
         }
         if (args.profile) {
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 
   let naiveScores: BaselineQuality | undefined;
   if (args.naive) {
-    const pairs = log.repeat('naive Map join', args.repeat, () => naiveJoin(dataset));
+    const pairs = await log.repeat('naive Map join', args.repeat, () => naiveJoin(dataset));
     naiveScores = log.run('naive: score vs truth', () => scoreIndexPairs(dataset, pairs));
   }
 

@@ -7,7 +7,7 @@ describe('full-collection accounting', () => {
     const watch = watchMajorGcs();
     try {
       const from = performance.now();
-      settleHeap();
+      await settleHeap();
       const to = performance.now();
       await watch.flush();
       expect(watch.countBetween(from, to)).toBeGreaterThanOrEqual(1);
@@ -17,18 +17,19 @@ describe('full-collection accounting', () => {
     }
   });
 
-  it('runs `before` ahead of every repeat, outside the timed rows', () => {
+  it('runs `before` ahead of every repeat, outside the timed rows', async () => {
     const log = createPhaseLog();
     const events: string[] = [];
     let sawBefore = 0;
-    const value = log.repeat(
+    const value = await log.repeat(
       'x',
       3,
       () => {
         events.push('run');
         return events.length;
       },
-      () => {
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
         sawBefore = performance.now();
         events.push('before');
       },

@@ -29,9 +29,10 @@ export interface PhaseLog {
   /**
    * Runs `fn` `times` times, one row each (`name #k`), and returns the last value. Each earlier
    * value is dropped before the next run starts, so results never stack up in memory and every
-   * row's peak RSS is that of one run. `before` runs ahead of each run, outside its timing.
+   * row's peak RSS is that of one run. `before` runs (and is awaited) ahead of each run, outside
+   * its timing.
    */
-  repeat<T>(name: string, times: number, fn: () => T, before?: () => void): T;
+  repeat<T>(name: string, times: number, fn: () => T, before?: () => void | Promise<void>): Promise<T>;
   /** Records a phase timed elsewhere (e.g. inside the Python process). */
   add(name: string, seconds: number, extra?: { cpuSeconds?: number; peakRssMB?: number }): void;
 }
@@ -56,16 +57,16 @@ export function createPhaseLog(): PhaseLog {
   return {
     phases,
     run,
-    repeat(name, times, fn, before) {
+    async repeat(name, times, fn, before) {
       if (times === 1) {
-        before?.();
+        await before?.();
         return run(name, fn);
       }
       for (let k = 1; k < times; k++) {
-        before?.();
+        await before?.();
         run(`${name} #${k}`, () => void fn());
       }
-      before?.();
+      await before?.();
       return run(`${name} #${times}`, fn);
     },
     add(name, seconds, extra = {}) {
