@@ -297,17 +297,7 @@ export function searchRuns<T>(
       for (let k = 0; k < m; k++) prefix.push(ar.add(prefix[k]!, checks.value(members[k]!)));
       // With no negative member, prefix sums rise: the split points worth trying are a range.
       const rising = members.every((x) => ar.sign(checks.value(x)) >= 0);
-      // Rising prefix sums: a split point k needs lo1 − maxAdd1 ≤ P[k] ≤ hi1 − minAdd1 for some
-      // 1 ≤ k < m, so a first target whose bounds miss [P[1], P[m − 1]] has none (checked cheaply
-      // here with its widest netting; kFrom/kTo below are the exact test).
-      const firsts = rising
-        ? ordered.filter((t1) => {
-            const [lo1, hi1] = intervals.get(t1)!;
-            const w = widestNet.get(t1)!;
-            return ar.cmp(ar.sub(lo1, w.maxAdd), prefix[m - 1]!) <= 0 && ar.cmp(ar.sub(hi1, w.minAdd), prefix[1]!) >= 0;
-          })
-        : ordered;
-      for (const t1 of firsts) {
+      for (const t1 of ordered) {
         const [lo1, hi1] = intervals.get(t1)!;
         const net1 = nettingFor(t1, channel);
         // Both parts net to their targets: lo1 + lo2 − S ≤ maxAdd1 + maxAdd2 and
