@@ -7,7 +7,7 @@ import { runInNewContext } from 'node:vm';
  * a million orders the caller's input records are a ~1 GB heap, and when the engine's own
  * allocations push the old generation over V8's limit, V8 marks that whole heap during the run.
  * The marking runs on a background thread whose CPU time is this process's CPU time, so such a
- * run is 0.6–1.3 s slower for reasons that are not the engine's code. Every phase row says how
+ * run is 0.6–2 s slower for reasons that are not the engine's code. Every phase row says how
  * many it contained.
  */
 export interface MajorGcWatch {

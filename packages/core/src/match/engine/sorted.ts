@@ -9,3 +9,15 @@ export function firstAtLeast(sorted: ArrayLike<number>, x: number): number {
   }
   return lo;
 }
+
+/** {@link firstAtLeast} under a comparison (exact amounts may be bigints). */
+export function firstAtLeastBy<T>(sorted: readonly T[], x: T, cmp: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cmp(sorted[mid]!, x) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -2,6 +2,7 @@ import type { CompiledSubsetRuns } from '../config/compiled';
 import { passes } from './filter';
 import type { RecordTable } from './record-table';
 import { ANY_CHANNEL, buildBlocks, UNSEEN, type Block } from './subset-blocks';
+import { firstAtLeastBy } from './sorted';
 import { MAX_HALVES_SIZE, subsetHalves, subsetsInRange, type SubsetHalves } from './subset-halves';
 
 /** What the runs search asks of the rule about one target and its candidates. */
@@ -194,16 +195,7 @@ export function searchRuns<T>(
     const order = block.members.map((_, k) => k).sort((a, b) => ar.cmp(values[a]!, values[b]!) || table.compare(block.members[a]!, block.members[b]!));
     return { values: order.map((k) => values[k]!), members: order.map((k) => block.members[k]!) };
   };
-  const firstAtLeastIn = (values: readonly T[], x: T) => {
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ar.cmp(values[mid]!, x) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAtLeastIn = (values: readonly T[], x: T) => firstAtLeastBy(values, x, ar.cmp);
 
   // Per target, the widest netting over the blocks' channels: [minAdd, maxAdd] bounds what any
   // day (searched or left out whole) can add, so the bounds below hold for every channel at once.
@@ -378,13 +370,7 @@ function wholeBlockIndex<T>(ar: RecordTable<T>['ar'], blocks: readonly Block<T>[
   let spread = ar.zero;
   for (let k = 0; k < blocks.length; k++) if (ar.cmp(ar.sub(upper[k]!, lower[k]!), spread) > 0) spread = ar.sub(upper[k]!, lower[k]!);
   return (a, b, extra) => {
-    let lo = 0;
-    let hi = sortedUpper.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ar.cmp(sortedUpper[mid]!, a) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeastBy(sortedUpper, a, ar.cmp);
     const end = ar.add(b, spread);
     const out: number[] = [];
     for (let x = lo; x < sortedUpper.length && ar.cmp(sortedUpper[x]!, end) <= 0; x++) {
