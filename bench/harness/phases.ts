@@ -58,16 +58,13 @@ export function createPhaseLog(): PhaseLog {
     phases,
     run,
     async repeat(name, times, fn, before) {
-      if (times === 1) {
-        await before?.();
-        return run(name, fn);
-      }
+      const label = (k: number) => (times === 1 ? name : `${name} #${k}`);
       for (let k = 1; k < times; k++) {
         await before?.();
-        run(`${name} #${k}`, () => void fn());
+        run(label(k), () => void fn());
       }
       await before?.();
-      return run(`${name} #${times}`, fn);
+      return run(label(times), fn);
     },
     add(name, seconds, extra = {}) {
       phases.push({ name, seconds, cpuSeconds: extra.cpuSeconds ?? Number.NaN, heapMB: Number.NaN, rssMB: Number.NaN, peakRssMB: extra.peakRssMB ?? Number.NaN });

@@ -260,25 +260,15 @@ export function searchRuns<T>(
   if (ordered.length >= 2) {
     // Targets by the upper end of their interval, and the widest netting and interval of any.
     const byHi = ordered.slice().sort((a, b) => ar.cmp(intervals.get(a)![1], intervals.get(b)![1]) || table.compare(a, b));
-    const firstHiAtLeast = (x: T) => {
-      let lo = 0;
-      let hi = byHi.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (ar.cmp(intervals.get(byHi[mid]!)![1], x) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const his = byHi.map((t) => intervals.get(t)![1]);
+    const firstHiAtLeast = (x: T) => firstAtLeastBy(his, x, ar.cmp);
     const widest = { min: ar.zero, max: ar.zero, width: ar.zero };
     for (const t of ordered) {
       const [lo, hi] = intervals.get(t)!;
       if (ar.cmp(ar.sub(hi, lo), widest.width) > 0) widest.width = ar.sub(hi, lo);
-      for (const c of channels) {
-        const net = nettingFor(t, c);
-        if (ar.cmp(net.minAdd, widest.min) < 0) widest.min = net.minAdd;
-        if (ar.cmp(net.maxAdd, widest.max) > 0) widest.max = net.maxAdd;
-      }
+      const w = widestNet.get(t)!;
+      if (ar.cmp(w.minAdd, widest.min) < 0) widest.min = w.minAdd;
+      if (ar.cmp(w.maxAdd, widest.max) > 0) widest.max = w.maxAdd;
     }
     for (const block of blocks) {
       const members = block.members;
