@@ -18,6 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    setupFiles: ['scripts/vitest/event-loop-guard.ts'],
     coverage: {
       provider: 'v8',
       include: ['packages/*/src/**/*.ts'],

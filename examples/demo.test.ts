@@ -1,21 +1,20 @@
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoScenario } from './demo/scenario';
 import { expectedTallies, reportedTallies, type ReportJson } from './demo/truth';
+import { runExample, type ExampleRun } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 
 // The README's demo must always run and always tell the truth: this runs it exactly as
 // `npm run demo` does (from source, via tsx) and checks the report against the scenario.
 describe('examples/demo.ts', () => {
   const out = mkdtempSync(join(tmpdir(), 'recon-demo-'));
   const scenario = createDemoScenario();
-  let run: SpawnSyncReturns<string>;
-  beforeAll(() => {
-    run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/demo.ts', `--out=${out}`], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  let run: ExampleRun;
+  beforeAll(async () => {
+    run = await runExample(['examples/demo.ts', `--out=${out}`], { timeoutMs: 120_000 });
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 

@@ -1,19 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 
 // The crash-and-resume example must keep running: this runs it as a reader would (from source, via tsx).
 describe('examples/exactly-once-resume.ts', () => {
-  it('syncs through faults and a crash with every row accounted for, exactly once', () => {
+  it('syncs through faults and a crash with every row accounted for, exactly once', async () => {
     const out = mkdtempSync(join(tmpdir(), 'recon-resume-'));
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/exactly-once-resume.ts', `--out=${out}`], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 90_000,
+    const run = await runExample(['examples/exactly-once-resume.ts', `--out=${out}`], {
+      timeoutMs: 90_000,
     });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

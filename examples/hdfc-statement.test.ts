@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 
 // The README's example must keep running exactly as documented: from source, via tsx, with no credentials.
 describe('examples/hdfc-statement.ts', () => {
-  it('reads the sandbox statement through the encrypted transport and refuses a spoiled answer', () => {
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/hdfc-statement.ts'], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+  it('reads the sandbox statement through the encrypted transport and refuses a spoiled answer', async () => {
+    const run = await runExample(['examples/hdfc-statement.ts'], { timeoutMs: 90_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('check(): ok');

@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 
 // The README's ICICI example must always run, exactly as documented (from source, via tsx).
 describe('examples/icici-statement.ts', () => {
-  it('reads the sandbox statement through faults, split into ≤365-day calls, with no credentials', () => {
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/icici-statement.ts'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  it('reads the sandbox statement through faults, split into ≤365-day calls, with no credentials', async () => {
+    const run = await runExample(['examples/icici-statement.ts'], { timeoutMs: 120_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/check\(\): ok/);

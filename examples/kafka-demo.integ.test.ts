@@ -1,28 +1,25 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { createDemoScenario } from './demo/scenario';
 import { expectedTallies, reportedTallies, type ReportJson } from './demo/truth';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 const kafka = inject('kafka');
 
 const demo = (out: string, ...args: string[]) =>
-  spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/demo.ts', `--out=${out}`, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 150_000,
+  runExample(['examples/demo.ts', `--out=${out}`, ...args], {
+    timeoutMs: 150_000,
     env: { ...process.env, RECON_KAFKA_BROKERS: kafka.available ? kafka.brokers.join(',') : '' },
   });
 
 // `npm run demo -- --kafka`: the same day through the run's real broker (producer sinks per source
 // topic, then a consumer feeding the reconciler) must give the same report as the in-memory run.
 describe.skipIf(!kafka.available)('examples/demo.ts --kafka', () => {
-  it('syncs every source into its topic, consumes them all, and writes the same report as in memory', () => {
+  it('syncs every source into its topic, consumes them all, and writes the same report as in memory', async () => {
     const viaKafka = mkdtempSync(join(tmpdir(), 'recon-demo-kafka-'));
-    const run = demo(viaKafka, '--kafka');
+    const run = await demo(viaKafka, '--kafka');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const scenario = createDemoScenario();
@@ -34,7 +31,7 @@ describe.skipIf(!kafka.available)('examples/demo.ts --kafka', () => {
     expect(reportedTallies(JSON.parse(report) as ReportJson)).toEqual(expectedTallies(scenario.expected));
 
     const inMemory = mkdtempSync(join(tmpdir(), 'recon-demo-memory-'));
-    expect(demo(inMemory).status).toBe(0);
+    expect((await demo(inMemory)).status).toBe(0);
     expect(report).toBe(readFileSync(join(inMemory, 'report.json'), 'utf8'));
     expect(readFileSync(join(viaKafka, 'report.html'), 'utf8')).toBe(readFileSync(join(inMemory, 'report.html'), 'utf8'));
   });

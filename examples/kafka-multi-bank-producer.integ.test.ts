@@ -1,11 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { resolveKafkaPort, type IncomingMessage } from '@recon/kafka-sink';
 import { describe, expect, inject, it } from 'vitest';
 import { sandboxOnlyEnv } from './example-test-env';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 const kafka = inject('kafka');
 
 async function readTopic(brokers: string[], topic: string): Promise<IncomingMessage[]> {
@@ -20,10 +18,9 @@ describe.skipIf(!kafka.available)('examples/kafka-multi-bank-producer.ts', () =>
   it('runs every connector once into its own topic exactly-once; a source failing hard is reported and the others complete', async () => {
     const brokers = kafka.available ? kafka.brokers : [];
     const suffix = `_p${Date.now().toString(36)}`;
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', join(root, 'examples/kafka-multi-bank-producer.ts'), '--once', '--fail=sbi', `--topic-suffix=${suffix}`, '--day=2026-03-02'], {
+    const run = await runExample(['examples/kafka-multi-bank-producer.ts', '--once', '--fail=sbi', `--topic-suffix=${suffix}`, '--day=2026-03-02'], {
       cwd: tmpdir(),
-      encoding: 'utf8',
-      timeout: 110_000,
+      timeoutMs: 110_000,
       env: sandboxOnlyEnv({ RECON_KAFKA_BROKERS: brokers.join(',') }),
     });
     expect(run.status).toBe(1);

@@ -1,19 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { resolveKafkaPort, type IncomingMessage } from '@recon/kafka-sink';
 import { describe, expect, inject, it } from 'vitest';
 import { sandboxOnlyEnv } from './example-test-env';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 const kafka = inject('kafka');
 
 function example(file: string, args: string[], brokers: string[]) {
-  return spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', join(root, 'examples', file), ...args], {
+  return runExample([`examples/${file}`, ...args], {
     cwd: tmpdir(),
-    encoding: 'utf8',
-    timeout: 110_000,
+    timeoutMs: 110_000,
     env: sandboxOnlyEnv({ RECON_KAFKA_BROKERS: brokers.join(',') }),
   });
 }
@@ -30,7 +28,7 @@ describe.skipIf(!kafka.available)('examples/kafka-reconciliation-consumer.ts', (
     const suffix = `_c${Date.now().toString(36)}`;
     const out = mkdtempSync(join(tmpdir(), 'recon-consumer-test-'));
     try {
-      const produced = example('kafka-multi-bank-producer.ts', ['--once', `--topic-suffix=${suffix}`, '--day=2026-03-02'], brokers);
+      const produced = await example('kafka-multi-bank-producer.ts', ['--once', `--topic-suffix=${suffix}`, '--day=2026-03-02'], brokers);
       expect(produced.status).toBe(0);
       const records = [...produced.stdout.matchAll(/✓ \w+ +completed: (\d+) records/g)].reduce((sum, m) => sum + Number(m[1]), 0);
       expect(records).toBeGreaterThan(80);
@@ -43,7 +41,7 @@ describe.skipIf(!kafka.available)('examples/kafka-reconciliation-consumer.ts', (
       await producer.send([{ topic: `hdfc_txns${suffix}`, messages: bad.map((value, i) => ({ key: Buffer.from(`bad-${i}`), value: Buffer.from(value), headers: {} })) }]);
       await producer.disconnect();
 
-      const consumed = example('kafka-reconciliation-consumer.ts', ['--until-caught-up', `--topic-suffix=${suffix}`, `--out=${out}`], brokers);
+      const consumed = await example('kafka-reconciliation-consumer.ts', ['--until-caught-up', `--topic-suffix=${suffix}`, `--out=${out}`], brokers);
       expect(consumed.stderr).toBe('');
       expect(consumed.status).toBe(0);
       expect(consumed.stdout).toContain(`Committed messages in ledger_txns${suffix}`);

@@ -1,17 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 const kafka = inject('kafka');
 
 // The Kafka example must keep running: on the run's broker, exactly as a reader would start it.
 describe.skipIf(!kafka.available)('examples/kafka-sync.ts', () => {
-  it('syncs exactly-once into Kafka, finds its cursor on a second run, and consumes every record', () => {
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/kafka-sync.ts'], {
-      cwd: root,
-      encoding: 'utf8',
-      timeout: 110_000,
+  it('syncs exactly-once into Kafka, finds its cursor on a second run, and consumes every record', async () => {
+    const run = await runExample(['examples/kafka-sync.ts'], {
+      timeoutMs: 110_000,
       env: { ...process.env, RECON_KAFKA_BROKERS: kafka.available ? kafka.brokers.join(',') : '' },
     });
     expect(run.stderr).toBe('');

@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 
 // The Razorpay example must always run: this runs it as the README says (from source, via tsx).
 describe('examples/razorpay-sync.ts', () => {
-  it('syncs every stream through faults, re-emits a captured payment, and its settlement adds up', () => {
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', 'examples/razorpay-sync.ts'], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+  it('syncs every stream through faults, re-emits a captured payment, and its settlement adds up', async () => {
+    const run = await runExample(['examples/razorpay-sync.ts'], { timeoutMs: 90_000 });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('every expected id (no gap)');

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +7,7 @@ import { signTestPayload } from '@recon/razorpay';
 import { startRazorpaySandbox } from '@recon/razorpay/sandbox';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandboxOnlyEnv } from './example-test-env';
+import { runExample } from './run-example.test-helper';
 
 const root = resolve(import.meta.dirname, '..');
 const script = join(root, 'examples/razorpay-webhook-receiver.ts');
@@ -44,9 +45,9 @@ async function startReceiver(out: string, secret: string) {
 }
 
 describe('examples/razorpay-webhook-receiver.ts', () => {
-  it('without a secret: the sandbox delivers its events, repeats are dropped, the forged one refused', () => {
+  it('without a secret: the sandbox delivers its events, repeats are dropped, the forged one refused', async () => {
     const out = join(work, 'self.jsonl');
-    const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', script, `--out=${out}`], { cwd: work, encoding: 'utf8', timeout: 90_000, env: sandboxOnlyEnv() });
+    const run = await runExample([script, `--out=${out}`], { cwd: work, timeoutMs: 90_000, env: sandboxOnlyEnv() });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Done: 24 processed, 3 duplicate, 1 rejected, 0 failed; 14 records, 0 invalid/);

@@ -1,20 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandboxOnlyEnv } from './example-test-env';
+import { runExample } from './run-example.test-helper';
 
-const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'recon-yesterday-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Run the example as the README says (tsx, from source), from `cwd` (where its `.env` is looked for). */
 function run(args: string[], cwd = work) {
-  return spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', join(root, 'examples/reconcile-yesterday.ts'), ...args], {
+  return runExample(['examples/reconcile-yesterday.ts', ...args], {
     cwd,
-    encoding: 'utf8',
-    timeout: 120_000,
+    timeoutMs: 120_000,
     env: sandboxOnlyEnv(),
   });
 }
@@ -28,16 +26,16 @@ interface OutcomeJson {
 }
 
 describe('examples/reconcile-yesterday.ts', () => {
-  it('documents its options and exit codes in --help', () => {
-    const help = run(['--help']);
+  it('documents its options and exit codes in --help', async () => {
+    const help = await run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--max-breaks=N/);
     expect(help.stdout).toMatch(/1 +reconciled, but breaks > --max-breaks/);
   });
 
-  it('reconciles yesterday from every sandbox, writes JSON + CSV, and exits 1 when breaks exceed the threshold', () => {
+  it('reconciles yesterday from every sandbox, writes JSON + CSV, and exits 1 when breaks exceed the threshold', async () => {
     const out = join(work, 'strict');
-    const strict = run([`--out=${out}`]);
+    const strict = await run([`--out=${out}`]);
     expect(strict.stderr).toBe('');
     expect(strict.status).toBe(1);
     const json = JSON.parse(readFileSync(join(out, 'outcomes.json'), 'utf8')) as { format: string; outcomes: OutcomeJson[] };
@@ -59,22 +57,22 @@ describe('examples/reconcile-yesterday.ts', () => {
     expect(new Set(csv.slice(1).map((line) => line.split(',')[0])).size).toBe(json.outcomes.length);
 
     // The same day with a threshold above its breaks: exit 0.
-    const lenient = run([`--out=${join(work, 'lenient')}`, `--max-breaks=${breaks}`]);
+    const lenient = await run([`--out=${join(work, 'lenient')}`, `--max-breaks=${breaks}`]);
     expect(lenient.status).toBe(0);
     expect(lenient.stdout).toContain(`${breaks} breaks, within the allowed ${breaks}`);
   });
 
-  it('reads .env: a half-configured connector stops the run (exit 2), naming the missing variable and never the value', () => {
+  it('reads .env: a half-configured connector stops the run (exit 2), naming the missing variable and never the value', async () => {
     const cwd = mkdtempSync(join(work, 'env-'));
     writeFileSync(join(cwd, '.env'), 'RAZORPAY_KEY_SECRET=very-secret-value-123\n');
-    const result = run(['--day=2026-03-02'], cwd);
+    const result = await run(['--day=2026-03-02'], cwd);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('RAZORPAY_KEY_ID');
     expect(result.stdout + result.stderr).not.toContain('very-secret-value-123');
   });
 
-  it('refuses a bad --day with exit 2', () => {
-    const result = run(['--day=2026-02-30']);
+  it('refuses a bad --day with exit 2', async () => {
+    const result = await run(['--day=2026-02-30']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--day must be a YYYY-MM-DD date');
   });

@@ -1,10 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSftpSandbox } from '@recon/sftp';
 import { describe, expect, it } from 'vitest';
 import { sandboxOnlyEnv } from './example-test-env';
+import { runExample } from './run-example.test-helper';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -22,10 +23,10 @@ function runAsync(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<
 
 // The SFTP example must run with no setup: this runs it exactly as its header says (tsx, from source).
 describe('examples/sftp-poller.ts', () => {
-  it('fetches hourly over SFTP with a pinned key, through a dropped connection, each statement line exactly once', () => {
+  it('fetches hourly over SFTP with a pinned key, through a dropped connection, each statement line exactly once', async () => {
     const out = mkdtempSync(join(tmpdir(), 'recon-sftp-example-'));
     try {
-      const run = spawnSync(join(root, 'node_modules/.bin/tsx'), ['--conditions=@recon/source', join(root, 'examples/sftp-poller.ts'), `--out=${out}`], { cwd: out, encoding: 'utf8', timeout: 90_000, env: sandboxOnlyEnv() });
+      const run = await runExample(['examples/sftp-poller.ts', `--out=${out}`], { cwd: out, timeoutMs: 90_000, env: sandboxOnlyEnv() });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/Wrong pin: .*host key refused: .* offered ssh-ed25519 SHA256:/);

@@ -25,11 +25,15 @@ const denied = (what?: string) => new SftpStatus(STATUS_CODE.PERMISSION_DENIED, 
 /**
  * Serve one SFTP session from `root`: the operations an SFTP client needs to list, read, write,
  * rename, delete and make folders. Owner permission bits are honoured (see `ownerMay`).
+ *
+ * @returns `release`: closes every file the session still has open. It runs when the session
+ * closes; call it too when the connection under it drops.
  */
-export function serveSftp(sftp: SFTPWrapper, root: string, logger: Logger): void {
+export function serveSftp(sftp: SFTPWrapper, root: string, logger: Logger): () => void {
   const fs = createVirtualFs(root);
   const handles = new Map<number, Handle>();
   let nextHandle = 1;
+  let released = false;
 
   const handleBuffer = (handle: Handle) => {
     const id = nextHandle++;
@@ -87,6 +91,8 @@ export function serveSftp(sftp: SFTPWrapper, root: string, logger: Logger): void
       if (/[wa+]/.test(mode) && existing && !ownerMay(existing, 'write')) throw denied(path);
       if (!existing && /[wa]/.test(mode)) await mayWriteIn(local);
       const fd = await open(local, mode);
+      // The session may have gone while the file was opening: nobody would ever close it.
+      if (released) return void (await fd.close());
       sftp.handle(reqId, handleBuffer({ kind: 'file', fd, path: local }));
     }),
   );
@@ -205,10 +211,13 @@ export function serveSftp(sftp: SFTPWrapper, root: string, logger: Logger): void
   }
 
   // The session ended (or the connection dropped): release what it had open.
-  sftp.on('close', () => {
+  const release = () => {
+    released = true;
     for (const handle of handles.values()) if (handle.kind === 'file') void handle.fd.close().catch(() => undefined);
     handles.clear();
-  });
+  };
+  sftp.on('close', release);
+  return release;
 }
 
 function statusOf(error: unknown): number {

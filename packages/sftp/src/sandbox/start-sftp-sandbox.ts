@@ -87,7 +87,7 @@ export async function startSftpSandbox(options: SftpSandboxOptions): Promise<Sft
     client.on('ready', () => {
       client.on('session', (accept) => {
         const session = accept();
-        session.on('sftp', (acceptSftp) => serveSftp(acceptSftp(), options.root, logger));
+        session.on('sftp', (acceptSftp) => client.once('close', serveSftp(acceptSftp(), options.root, logger)));
         // Only SFTP: no shell, no exec.
         session.on('shell', (_accept, reject) => reject());
         session.on('exec', (_accept, reject) => reject());

@@ -21,6 +21,14 @@ const decisions = (list: readonly Outcome[]) =>
     .sort()
     .join('\n');
 
+/**
+ * Lets the event loop turn once. These two properties run for tens of seconds; vitest's worker
+ * talks to its runner with a fixed 60 s RPC timeout whose replies are only read when the loop
+ * turns, so a long synchronous test fails the whole run with `Timeout calling "onTaskUpdate"`
+ * even though every test passed (it did so in CI on a slower machine).
+ */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** What a consumer publishing the events holds: every resolved outcome reported and not withdrawn. */
 function consumer(): { on: (e: ReconEvent) => void; held: Map<string, Outcome> } {
   const held = new Map<string, Outcome>();
@@ -36,9 +44,10 @@ function consumer(): { on: (e: ReconEvent) => void; held: Map<string, Outcome> }
 }
 
 describe('streaming reconciler', () => {
-  it('keeps incrementally exactly the batch outcomes after every arrival, for any order and chunking', () => {
-    fc.assert(
-      fc.property(scenario, ({ config, records, seed, sizes }) => {
+  it('keeps incrementally exactly the batch outcomes after every arrival, for any order and chunking', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ config, records, seed, sizes }) => {
+        await breathe();
         const cfg = CONFIGS[config]!;
         const rec = createReconciler(cfg);
         const pub = consumer();
@@ -63,9 +72,10 @@ describe('streaming reconciler', () => {
     // 20–30 s on a loaded 2-core machine, more under coverage.
   }, 180_000);
 
-  it('continues identically after snapshot/restore at any point (v2 and v1 snapshots)', () => {
-    fc.assert(
-      fc.property(scenario, fc.boolean(), ({ config, records, seed, cut, sizes }, asV1) => {
+  it('continues identically after snapshot/restore at any point (v2 and v1 snapshots)', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, fc.boolean(), async ({ config, records, seed, cut, sizes }, asV1) => {
+        await breathe();
         const cfg = CONFIGS[config]!;
         const order = chunks(shuffle(records, seed), sizes);
         const at = cut % (order.length + 1);
