@@ -148,13 +148,13 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
   const m = records.length;
   const words = table.scratch.takeRaw('u32', m); // every slot written below
   for (let k = 0; k < m; k++) words[k] = table.hash1[records[k]!]!;
-  const order = orderByKey(words, m, table.scratch);
+  const { order, sorted } = orderByKey(words, m, table.scratch);
   const same = (a: number, b: number) => table.hash2[a] === table.hash2[b] && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;
   const run: number[] = [];
   for (let s = 0; s < m; ) {
-    const w = words[order[s]!]!;
+    const w = sorted[s]!;
     let e = s + 1;
-    while (e < m && words[order[e]!] === w) e++;
+    while (e < m && sorted[e] === w) e++;
     if (e - s > 1) {
       // Positions ascend within a run (the sort is stable): input order, as a table walk would see it.
       run.length = 0;
@@ -190,7 +190,7 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
     }
     s = e;
   }
-  table.scratch.give(words, order);
+  table.scratch.give(words, order, sorted);
   let kept: Int32Array = dropped.size === 0 ? records : without(records, dropped);
 
   if (side.duplicateKey) {
@@ -222,12 +222,12 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
       for (let x = 0; x < parts.length; x++) if (!parts[x]!.same(a, b)) return false;
       return true;
     };
-    const order = orderByKey(hashes, m, table.scratch);
+    const { order, sorted } = orderByKey(hashes, m, table.scratch);
     const winnerOf = table.scratch.take('i32', m, -1); // position → the record its key group keeps
     for (let s = 0; s < m; ) {
-      const w = hashes[order[s]!]!;
+      const w = sorted[s]!;
       let e = s + 1;
-      while (e < m && hashes[order[e]!] === w) e++;
+      while (e < m && sorted[e] === w) e++;
       if (e - s > 1) {
         let pending: number[] = [];
         for (let x = s; x < e; x++) if (has[order[x]!]) pending.push(order[x]!);
@@ -255,7 +255,7 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
       second.add(i);
       duplicates.push({ record: i, of: winner, key: side.duplicateKeyLabel, copy: 0 });
     }
-    table.scratch.give(hashes, has, order, winnerOf);
+    table.scratch.give(hashes, has, order, sorted, winnerOf);
     if (second.size > 0) kept = without(kept, second);
   }
   return { records: kept, duplicates };
