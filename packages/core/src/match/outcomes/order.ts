@@ -28,8 +28,8 @@ function compareTied(a: Outcome, b: Outcome): number {
  */
 export function orderOutcomes(
   outcomes: readonly Outcome[],
-  hi: ArrayLike<number>,
-  lo: ArrayLike<number>,
+  hi: Uint32Array,
+  lo: Uint32Array,
   pool?: ScratchPool,
   kinds?: ArrayLike<number>,
 ): Outcome[] {
@@ -46,62 +46,80 @@ export function orderOutcomes(
 export function orderMade(
   n: number,
   make: (i: number) => Outcome,
-  hi: ArrayLike<number>,
-  lo: ArrayLike<number>,
+  hi: Uint32Array,
+  lo: Uint32Array,
   kinds: ArrayLike<number>,
   pool?: ScratchPool,
 ): Outcome[] {
   // One stable counting pass by (kind, top 16 bits of hi), then each bucket sorted by (hi, lo).
-  // `b`: every slot is written before it is read (no zero fill).
-  const b = pool ? pool.takeRaw('u32', n) : new Uint32Array(n);
+  // The hash words and kind move with each outcome's number, so sorting a bucket and finding ties
+  // read memory in sequence (through the numbers, each read was a cache miss at a million).
+  // Every slot of these is written before it is read (no zero fill).
+  const u32 = (m: number) => (pool ? pool.takeRaw('u32', m) : new Uint32Array(m));
+  const b = u32(n);
+  const bHi = u32(n);
+  const bLo = u32(n);
+  const bKind = pool ? pool.takeRaw('u8', n) : new Uint8Array(n);
   const buckets = 8 << 16;
   const count = pool ? pool.take('u32', buckets + 1) : new Uint32Array(buckets + 1);
   for (let i = 0; i < n; i++) count[(((kinds[i]! & 7) << 16) | (hi[i]! >>> 16)) + 1]!++;
   for (let d = 1; d <= buckets; d++) count[d]! += count[d - 1]!;
-  for (let i = 0; i < n; i++) b[count[((kinds[i]! & 7) << 16) | (hi[i]! >>> 16)]!++] = i;
+  for (let i = 0; i < n; i++) {
+    const kind = kinds[i]! & 7;
+    const h = hi[i]!;
+    const at = count[(kind << 16) | (h >>> 16)]!++;
+    b[at] = i;
+    bHi[at] = h;
+    bLo[at] = lo[i]!;
+    bKind[at] = kind;
+  }
   // count[d] is now the end of bucket d (the start of d + 1).
   let s = 0;
   for (let d = 0; d < buckets; d++) {
     const e = count[d]!;
-    if (e - s > 1) sortBucket(b, s, e, hi, lo);
+    if (e - s > 1) sortBucket(b, bHi, bLo, s, e);
     s = e;
   }
   const out = new Array<Outcome>(n);
   for (let i = 0; i < n; i++) out[i] = make(b[i]!);
   // Runs of equal (kind, hi, lo): order by content (a 64-bit hash collision; practically never).
   for (let i = 0; i < n; ) {
-    const x = b[i]!;
     let j = i + 1;
-    while (j < n && (kinds[b[j]!]! & 7) === (kinds[x]! & 7) && hi[b[j]!] === hi[x] && lo[b[j]!] === lo[x]) j++;
+    while (j < n && bKind[j] === bKind[i] && bHi[j] === bHi[i] && bLo[j] === bLo[i]) j++;
     if (j - i > 1) {
       const run = out.slice(i, j).sort(compareTied);
       for (let k = i; k < j; k++) out[k] = run[k - i]!;
     }
     i = j;
   }
-  pool?.give(b, count);
+  pool?.give(b, bHi, bLo, bKind, count);
   return out;
 }
 
-/** (hi, lo) of outcome x below that of y, as unsigned words. Top-level: no closure per bucket. */
-function less(x: number, y: number, hi: ArrayLike<number>, lo: ArrayLike<number>): boolean {
-  return hi[x]! < hi[y]! || (hi[x] === hi[y] && lo[x]! < lo[y]!);
-}
-
-/** Sort `idx[from..to)` by (hi, lo) as unsigned words: insertion sort, or a comparator sort for a long bucket. */
-function sortBucket(idx: Uint32Array, from: number, to: number, hi: ArrayLike<number>, lo: ArrayLike<number>): void {
+/**
+ * Sort the entries `[from, to)` of the parallel arrays (outcome number, hi, lo) by (hi, lo),
+ * stable: insertion sort (buckets hold a few outcomes), or a comparator sort for a long bucket.
+ */
+function sortBucket(idx: Uint32Array, hi: Uint32Array, lo: Uint32Array, from: number, to: number): void {
   if (to - from > 64) {
-    const run = Array.from(idx.subarray(from, to)).sort((x, y) => (less(x, y, hi, lo) ? -1 : less(y, x, hi, lo) ? 1 : 0));
-    idx.set(run, from);
+    const at = Array.from({ length: to - from }, (_, k) => from + k).sort((x, y) => hi[x]! - hi[y]! || lo[x]! - lo[y]!);
+    const moved = at.map((k) => [idx[k]!, hi[k]!, lo[k]!] as const);
+    for (let k = 0; k < moved.length; k++) [idx[from + k], hi[from + k], lo[from + k]] = moved[k]!;
     return;
   }
   for (let i = from + 1; i < to; i++) {
     const x = idx[i]!;
+    const h = hi[i]!;
+    const l = lo[i]!;
     let j = i - 1;
-    while (j >= from && less(x, idx[j]!, hi, lo)) {
+    while (j >= from && (h < hi[j]! || (h === hi[j] && l < lo[j]!))) {
       idx[j + 1] = idx[j]!;
+      hi[j + 1] = hi[j]!;
+      lo[j + 1] = lo[j]!;
       j--;
     }
     idx[j + 1] = x;
+    hi[j + 1] = h;
+    lo[j + 1] = l;
   }
 }
