@@ -5,7 +5,7 @@ import { extractReferences, type ExtractedReferences } from '../extract/narratio
 import type { RejectedRecord } from '../types';
 import { ScratchPool } from './scratch';
 import { bigintArith, MAX_FAST_DIGITS, numberArith, type Arith, type Column } from './arith';
-import { dayOf, instantOfDay } from './dates';
+import { dayOf, msSinceDayStart } from './dates';
 import { finish } from './hash';
 import { CHANNEL_CODE, STATUS_CODE, TYPE_CODE } from './codes';
 import { StringTable } from './string-table';
@@ -377,14 +377,14 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     const x = fastMinor(txn.tax, exponent);
     const ts = txn.timestamp;
     const tsDay = typeof ts === 'string' ? dayOf(ts) : Number.NaN;
-    const at = typeof ts === 'string' ? instantOfDay(ts, tsDay) : Number.NaN;
+    const rest = typeof ts === 'string' ? msSinceDayStart(ts, tsDay) : Number.NaN;
     const valueDate = txn.value_date;
     const vd = valueDate === undefined ? 0 : typeof valueDate === 'string' ? dayOf(valueDate) : Number.NaN;
     let problem: [string, string] | undefined;
     if (Number.isNaN(a) || txn.amount === undefined) problem = ['amount', `amount is not a decimal string at ${txn.currency}'s scale`];
     else if (Number.isNaN(f)) problem = ['fee', `fee is not a decimal string at ${txn.currency}'s scale`];
     else if (Number.isNaN(x)) problem = ['tax', `tax is not a decimal string at ${txn.currency}'s scale`];
-    else if (Number.isNaN(at)) problem = ['timestamp', 'timestamp is not ISO 8601 with an offset'];
+    else if (Number.isNaN(rest)) problem = ['timestamp', 'timestamp is not ISO 8601 with an offset'];
     else if (Number.isNaN(vd)) problem = ['value_date', 'value_date is not YYYY-MM-DD'];
     else if (txn.direction !== 'CREDIT' && txn.direction !== 'DEBIT') problem = ['direction', 'direction is neither CREDIT nor DEBIT'];
     else if (typeof txn.source !== 'string' || typeof txn.txn_id !== 'string') problem = ['txn_id', 'source and txn_id must be strings'];
@@ -406,7 +406,7 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
       if (f !== 0) wide.fee[n] = f;
       if (x !== 0) wide.tax[n] = x;
     }
-    instantRest[n] = at - tsDay * 86_400_000;
+    instantRest[n] = rest;
     sign[n] = txn.direction === 'DEBIT' ? -1 : 1;
     // Records come in runs of one source and currency: skip the interning hash while it repeats.
     if (txn.source !== lastSource) {
