@@ -90,8 +90,8 @@ export interface TableColumns<T> {
   dayTimestamp: Int32Array;
   /** The timestamp's instant minus its local day's midnight (UTC) in ms: see {@link RecordTable.instant}. */
   instantRest: Int32Array;
-  hash1: Uint32Array;
-  hash2: Uint32Array;
+  /** See {@link RecordTable.hashes}. */
+  hashes: Uint32Array;
   /** The run's typed-array memory the columns came from. */
   scratch: ScratchPool;
 }
@@ -146,9 +146,12 @@ export class RecordTable<T> {
    * digits say, so an Int32 holds it: half the bytes of a Float64 instant column.
    */
   private readonly instantRest: Int32Array;
-  /** 64-bit hash of (source, txn_id), two words: outcome ids, export order, duplicate detection. */
-  readonly hash1: Uint32Array;
-  readonly hash2: Uint32Array;
+  /**
+   * 64-bit hash of (source, txn_id) as two words a record, side by side (`[2i]`, `[2i + 1]`: read
+   * through {@link hashHi} and {@link hashLo}): outcome ids, export order, duplicate detection.
+   * Side by side because outcomes read both words of records met in hash order: one cache miss.
+   */
+  readonly hashes: Uint32Array;
   /** The run's typed-array memory: per-pass temporaries and the columns outcomes keep. */
   readonly scratch: ScratchPool;
   /** Narration extracts by record (only records whose narration a rule reads: a few bank lines). */
@@ -175,8 +178,7 @@ export class RecordTable<T> {
     this.valueDayDelta = c.valueDayDelta;
     this.dayTimestamp = c.dayTimestamp;
     this.instantRest = c.instantRest;
-    this.hash1 = c.hash1;
-    this.hash2 = c.hash2;
+    this.hashes = c.hashes;
     this.scratch = c.scratch;
   }
 
@@ -227,12 +229,12 @@ export class RecordTable<T> {
 
   /** First word of the record's (source, txn_id) hash. */
   hashHi(i: number): number {
-    return this.hash1[i]!;
+    return this.hashes[2 * i]!;
   }
 
   /** Second word of the record's (source, txn_id) hash. */
   hashLo(i: number): number {
-    return this.hash2[i]!;
+    return this.hashes[2 * i + 1]!;
   }
 
   /** Total order of records: source, then txn_id (code-unit order, locale-free). */
@@ -262,8 +264,8 @@ function reject(record: StandardTransaction, field: string, message: string): Re
   };
 }
 
-/** Two-lane hash of (source, txn_id) into `h1[at]`, `h2[at]` (inline loops: once per record). */
-function recordHash(source: string, id: string, out1: Uint32Array, out2: Uint32Array, at: number): void {
+/** Two-lane hash of (source, txn_id) into `out[at]`, `out[at + 1]` (inline loops: once per record). */
+function recordHash(source: string, id: string, out: Uint32Array, at: number): void {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let k = 0; k < source.length; k++) {
@@ -278,16 +280,15 @@ function recordHash(source: string, id: string, out1: Uint32Array, out2: Uint32A
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  finish(h1, h2, out1, out2, at);
+  finish(h1, h2, out, at, out, at + 1);
 }
 
-const oneHash1 = new Uint32Array(1);
-const oneHash2 = new Uint32Array(1);
+const oneHash = new Uint32Array(2);
 
-/** What `hash1` holds for a record of this source and txn_id (to find records by id on that column). */
+/** What `hashHi` gives for a record of this source and txn_id (to find records by id on that word). */
 export function recordHashWord(source: string, id: string): number {
-  recordHash(source, id, oneHash1, oneHash2, 0);
-  return oneHash1[0]!;
+  recordHash(source, id, oneHash, 0);
+  return oneHash[0]!;
 }
 
 /**
@@ -333,8 +334,7 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
   };
   let valueDayDelta: Int16Array | Int32Array = pool.take('i16', n0);
   const dayTimestamp = pool.take('i32', n0);
-  const hash1 = pool.take('u32', n0);
-  const hash2 = pool.take('u32', n0);
+  const hashes = pool.take('u32', 2 * n0);
   const status = pool.take('u8', n0);
   const type = pool.take('u8', n0);
   const channel = pool.take('i8', n0);
@@ -452,7 +452,7 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
       }
       valueDayDelta[n] = dd;
     }
-    recordHash(txn.source, txn.txn_id, hash1, hash2, n);
+    recordHash(txn.source, txn.txn_id, hashes, 2 * n);
     n++;
     // Each term below 10^15 is exact, and so is the running total while it stays ≤ 2^53 − 1. Once
     // a term or the total passes its bound (Infinity included), the run leaves the fast path.
@@ -474,8 +474,7 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     valueDayDelta: cut(valueDayDelta),
     dayTimestamp: cut(dayTimestamp),
     instantRest: cut(instantRest),
-    hash1: cut(hash1),
-    hash2: cut(hash2),
+    hashes: n === n0 ? hashes : hashes.subarray(0, 2 * n),
   };
   if (fast) {
     const money = wide === null ? { amount: cut(amountN), fee: cut(feeN), tax: cut(taxN) } : { amount: cut(wide.amount), fee: cut(wide.fee), tax: cut(wide.tax) };

@@ -147,9 +147,9 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
   // strings compared only there.
   const m = records.length;
   const words = table.scratch.takeRaw('u32', m); // every slot written below
-  for (let k = 0; k < m; k++) words[k] = table.hash1[records[k]!]!;
+  for (let k = 0; k < m; k++) words[k] = table.hashHi(records[k]!);
   const { order, sorted } = orderByKey(words, m, table.scratch);
-  const same = (a: number, b: number) => table.hash2[a] === table.hash2[b] && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;
+  const same = (a: number, b: number) => table.hashLo(a) === table.hashLo(b) && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;
   const run: number[] = [];
   for (let s = 0; s < m; ) {
     const w = sorted[s]!;

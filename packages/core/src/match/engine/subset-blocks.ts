@@ -21,7 +21,7 @@ export const ANY_CHANNEL = -2;
 const FILTER_MASK = (1 << 16) - 1;
 
 /**
- * A bitmap of the parents' hashes (bit `hash1 & FILTER_MASK`, the table's own (source, txn_id)
+ * A bitmap of the parents' hashes (bit `hashHi & FILTER_MASK`, the table's own (source, txn_id)
  * hash): a record whose bit is clear is no parent, so most records are ruled out without reading them.
  */
 function parentFilter<T>(table: RecordTable<T>, parents: readonly (Map<string, number> | undefined)[]): Uint8Array {
@@ -111,12 +111,12 @@ export function buildBlocks<T>(
   }
   const parentBits = parentFilter(table, parents);
   // Columns in locals: this loop reads every record of the run.
-  const { n, sourceId, type, status, hash1 } = table;
+  const { n, sourceId, type, status, hashes } = table;
   for (let i = 0; i < n; i++) {
     const source = sourceId[i]!;
     const like = sources[source] === 1 && (types & (1 << type[i]!)) !== 0 && (statuses & (1 << status[i]!)) !== 0;
     const ids = parents[source];
-    const parent = ids !== undefined && parentBits[hash1[i]! & FILTER_MASK] === 1 && ids.has(table.txns[i]!.txn_id);
+    const parent = ids !== undefined && parentBits[hashes[2 * i]! & FILTER_MASK] === 1 && ids.has(table.txns[i]!.txn_id);
     if (!like && !parent) continue;
     const key = keys.get(i);
     if (typeof key !== 'string') continue;

@@ -37,7 +37,7 @@ export class OutcomeIdHasher {
     h2 = Math.imul(h2 ^ rCount, 3266489909);
     h1 = Math.imul(h1 ^ rLo, 1597334677);
     h2 = Math.imul(h2 ^ rHi, 2654435761);
-    finish(h1, h2, this.out, this.out2, 0);
+    finish(h1, h2, this.out, 0, this.out2, 0);
     this.out[1] = this.out2[0]!;
   }
 }
