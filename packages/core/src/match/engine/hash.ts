@@ -25,16 +25,16 @@ export function hashString(s: string, seed1 = 0xdeadbeef, seed2 = 0x41c6ce57): H
 }
 
 /**
- * Final avalanche of two lanes into two well-mixed unsigned 32-bit words, written to
- * `out1[at1]`, `out2[at2]` (no allocation: this runs once per record and per outcome).
+ * Final avalanche of two lanes into two well-mixed unsigned 32-bit words, written to `out[at]`
+ * and `out[at + 1]` (no allocation: this runs once per record and per outcome).
  */
-export function finish(h1: number, h2: number, out1: Uint32Array, at1: number, out2: Uint32Array, at2: number): void {
+export function finish(h1: number, h2: number, out: Uint32Array, at: number): void {
   let a = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   a ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   let b = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   b ^= Math.imul(a ^ (a >>> 13), 3266489909);
-  out1[at1] = a >>> 0;
-  out2[at2] = b >>> 0;
+  out[at] = a >>> 0;
+  out[at + 1] = b >>> 0;
 }
 
 const HEX = '0123456789abcdef';

@@ -280,7 +280,7 @@ function recordHash(source: string, id: string, out: Uint32Array, at: number): v
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
-  finish(h1, h2, out, at, out, at + 1);
+  finish(h1, h2, out, at);
 }
 
 const oneHash = new Uint32Array(2);

@@ -9,7 +9,6 @@ export class OutcomeIdHasher {
   private readonly seeds = new Map<string, { h1: number; h2: number }>();
   /** The last hash, as two unsigned 32-bit words (`out[0]`, `out[1]`). */
   readonly out = new Uint32Array(2);
-  private readonly out2 = new Uint32Array(1);
 
   /** The seed of `tag` (callers hashing many outcomes with one tag look it up once). */
   seed(tag: string): { h1: number; h2: number } {
@@ -37,7 +36,6 @@ export class OutcomeIdHasher {
     h2 = Math.imul(h2 ^ rCount, 3266489909);
     h1 = Math.imul(h1 ^ rLo, 1597334677);
     h2 = Math.imul(h2 ^ rHi, 2654435761);
-    finish(h1, h2, this.out, 0, this.out2, 0);
-    this.out[1] = this.out2[0]!;
+    finish(h1, h2, this.out, 0);
   }
 }

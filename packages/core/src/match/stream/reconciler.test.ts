@@ -24,8 +24,8 @@ const decisions = (list: readonly Outcome[]) =>
 /**
  * Lets the event loop turn once. These two properties run for tens of seconds; vitest's worker
  * talks to its runner with a fixed 60 s RPC timeout whose replies are only read when the loop
- * turns, so a long synchronous test fails the whole run with `Timeout calling "onTaskUpdate"`
- * even though every test passed (it did so in CI on a slower machine).
+ * turns, so a long synchronous test can fail the whole run with `Timeout calling "onTaskUpdate"`
+ * even though every test passed (this file held its worker for ~59 s under coverage before).
  */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
