@@ -1,7 +1,7 @@
 import { ConfigError, type ValidationIssue } from '../../errors';
 import { issuesFromZod, formatIssues } from '../../schema/parse';
 import { CHANNEL_CODE, STATUS_CODE, TYPE_CODE } from '../engine/codes';
-import type { KeySpec } from '../engine/record-table';
+import type { KeySpec, KeyValue } from '../engine/record-table';
 import type {
   ChecksConfig,
   CompiledConfig,
@@ -70,7 +70,29 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
       n = ++nextFunctionId;
       functionIds.set(source, n);
     }
-    return { id: `fn#${n}${suffix}`, computed: true, read: (table, i) => cleanKeys(source(table.txns[i]!), alnum) };
+    // Key functions often hand out one cached array for many records (the days of a settlement
+    // window, asked by every member of a group): its cleaned form is kept while the content stays
+    // the same, instead of a new array (and its de-duplication) per record. Content, not identity,
+    // decides: a function may refill one array between calls.
+    let lastIn: readonly unknown[] = [];
+    let lastOut: KeyValue | undefined;
+    const sameAsLast = (v: readonly unknown[]) => {
+      if (v.length !== lastIn.length) return false;
+      for (let k = 0; k < v.length; k++) if (v[k] !== lastIn[k]) return false;
+      return true;
+    };
+    return {
+      id: `fn#${n}${suffix}`,
+      computed: true,
+      read: (table, i) => {
+        const v = source(table.txns[i]!);
+        if (!Array.isArray(v)) return cleanKeys(v as string | undefined | null, alnum);
+        if (lastIn.length > 0 && sameAsLast(v)) return lastOut;
+        lastOut = cleanKeys(v, alnum);
+        lastIn = v.slice();
+        return lastOut;
+      },
+    };
   }
   const access = fieldAccess(source);
   const id = `${source}${suffix}`;

@@ -74,6 +74,32 @@ describe('reconcile: identifiers', () => {
     expect(kinds(only(reconcile(records, config([rule])).outcomes, 'matched'))).toEqual(['matched:L1|pay_1']);
   });
 
+  it('key functions returning arrays: one refilled array, and one cached array for many records', () => {
+    // The reader keeps the cleaned form of the last array while its content stays the same: a
+    // function that refills one array between calls must still give each record its own keys.
+    const buf: string[] = [];
+    const refilled = (t: StandardTransaction) => {
+      buf.length = 0;
+      buf.push(`k-${t.references.merchant_reference ?? t.description ?? ''}`, 'k-shared-noise');
+      return buf;
+    };
+    const records = [
+      ledger('L1', undefined, '100.00', { description: 'A' }),
+      ledger('L2', undefined, '200.00', { description: 'B' }),
+      payment('pay_2', '200.00', { references: { payment_id: 'pay_2', merchant_reference: 'B' } }),
+      payment('pay_1', '100.00', { references: { payment_id: 'pay_1', merchant_reference: 'A' } }),
+    ];
+    const rule: RuleConfig = { name: 'buf', identifiers: [{ name: 'buf', left: refilled, right: refilled }] };
+    const keyed = reconcile(records, config([rule]));
+    expect(kinds(only(keyed.outcomes, 'matched'))).toEqual(['matched:L1|pay_1', 'matched:L2|pay_2']);
+    // Both records share 'k-shared-noise' too; the first key of the pair that met is the evidence.
+    expect(only(keyed.outcomes, 'matched').map((m) => m.evidence.value).sort()).toEqual(['k-A', 'k-B']);
+    // One cached array handed to every record: all of them share its keys.
+    const days = ['2024-04-01', '2024-04-02'];
+    const cached: RuleConfig = { name: 'day', identifiers: [{ name: 'days', left: () => days, right: () => days }] };
+    expect(kinds(only(reconcile(records, config([cached])).outcomes, 'matched'))).toEqual(['matched:L1|pay_1', 'matched:L2|pay_2']);
+  });
+
   it('an exact amount can be the key (keyless fallback), with a time window', () => {
     const records = [
       ledger('L1', undefined, '499.00', { timestamp: '2024-04-01T10:00:00+05:30' }),
