@@ -99,8 +99,22 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
   switch (access.kind) {
     case 'plain': {
       const read = access.read;
+      // Members of a settlement group carry one UTR: its normal form is kept while it repeats.
+      let lastRaw: string | undefined;
+      let lastClean: KeyValue | undefined;
       return alnum
-        ? { id, computed: true, read: (table, i) => cleanKeys(read(table.txns[i]!), true) }
+        ? {
+            id,
+            computed: true,
+            read: (table, i) => {
+              const v = read(table.txns[i]!);
+              if (v !== lastRaw || v === undefined) {
+                lastRaw = v;
+                lastClean = cleanKeys(v, true);
+              }
+              return lastClean;
+            },
+          }
         : {
             id,
             read: (table, i) => {
