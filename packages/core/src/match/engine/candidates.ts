@@ -105,6 +105,12 @@ class UnitKeyReader {
   }
 }
 
+/** The result of a pass in which no pair can meet. */
+function noEdges<T>(delta: ArrayLike<T>): Edges<T> {
+  const none = new Int32Array(0);
+  return { count: 0, l: none, r: none, failed: none, delta, dateDelta: new Float64Array(0), lkey: () => undefined, rkey: () => undefined };
+}
+
 /** Keys hashed and their slots touched together before they are inserted or probed (see findEdges). */
 const BLOCK = 64;
 
@@ -182,6 +188,9 @@ export function findEdges<T>(
     for (let l = 0; l < L.count && !anyLeft; l++) if (!L.closed[l] && lk.keys(l) !== undefined) anyLeft = true;
     if (!anyLeft) openL = 0;
   }
+  // Nothing can meet: return before sizing a table for the right side's keys (a million-slot
+  // table and key array, filled for nothing).
+  if (openL === 0 || openR === 0) return noEdges(table.ar.kind === 'number' ? (new Float64Array(0) as unknown as ArrayLike<T>) : []);
   // Entries: (right unit, which of its keys); slots hold the first entry of each distinct key.
   const pool = table.scratch;
   const entUnit = new GrowInt32(openR, pool);
