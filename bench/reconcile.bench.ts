@@ -29,11 +29,17 @@ import type { MissCauses } from './scoring/miss-causes';
  * (`engine <label> phase: join`, ...). `join` is the hash joins with their pair checks on built
  * columns: the engine's counterpart of pandas' merges.
  */
-async function withEnginePhases<T>(log: PhaseLog, label: string, fn: () => Promise<T>): Promise<T> {
+async function withEnginePhases<T>(log: PhaseLog, label: string, fn: () => Promise<T>, links?: readonly string[]): Promise<T> {
   const recorder = recordEnginePhases();
   try {
     const value = await fn();
     for (const p of recorder.lastRun()) log.add(`  engine ${label} (last run) phase: ${p.name}`, p.seconds, { cpuSeconds: p.cpuSeconds });
+    // With the link names: the join phase of each link, next to the pandas merge of that link.
+    const joins = recorder.lastRunJoinByLink();
+    links?.forEach((name, k) => {
+      const j = joins[k];
+      if (j) log.add(`    engine ${label} (last run) join of link ${name}`, j.seconds, { cpuSeconds: j.cpuSeconds });
+    });
     return value;
   } finally {
     recorder.stop();
@@ -69,7 +75,12 @@ async function main(): Promise<void> {
         }
         {
           const exactOnly = exactKeyConfig(handle.config);
-          const exact = await withEnginePhases(log, 'exact-key', () => log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly), before));
+          const exact = await withEnginePhases(
+            log,
+            'exact-key',
+            () => log.repeat('engine: reconcile, exact-key rules only', args.repeat, () => runEngine(handle, records, exactOnly), before),
+            exactOnly.links.map((l) => l.name),
+          );
           exactKeyQuality = scoreOutcomes(dataset, exactOnly, exact.outcomes);
         }
         if (args.profile) {
@@ -103,6 +114,10 @@ async function main(): Promise<void> {
       log.add(`pandas ${run.report.pandas}: read_csv (python)`, run.report.load_s, { cpuSeconds: run.report.load_cpu_s, peakRssMB });
       log.add('pandas: prepare keys (python)', run.report.prep_s, { cpuSeconds: run.report.prep_cpu_s, peakRssMB });
       log.add(args.repeat > 1 ? `pandas: 3 merges (python, fastest of ${args.repeat})` : 'pandas: 3 merges (python)', run.report.merge_s, { cpuSeconds: run.report.merge_cpu_s, peakRssMB });
+      // Wall time only: the script times each merge with perf_counter (the CPU time is the three's).
+      log.add('    pandas merge ledger ↔ payments (order id)', run.report.merge_ledger_payment_s);
+      log.add('    pandas merge payments ↔ settlement lines (payment id)', run.report.merge_payment_line_s);
+      log.add('    pandas merge bank ↔ settlement batches (UTR)', run.report.merge_bank_batch_s);
       pandasScores = scoreIndexPairs(dataset, run.pairs);
     } else {
       notes.push(`pandas comparison skipped: ${check.reason}`);

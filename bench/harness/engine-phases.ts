@@ -16,12 +16,21 @@ export interface EnginePhase {
 export interface EnginePhaseRecorder {
   /** Phases of the most recent run, in first-seen order. */
   lastRun(): EnginePhase[];
+  /**
+   * The `join` phase of the most recent run per link, in the config's link order: the engine
+   * ends each link with an `order` mark, so the joins between two of them are one link's (a link
+   * without a key pass has zeros). The run's last `order` mark (all links' outcomes in one list)
+   * adds one more entry, also zero.
+   */
+  lastRunJoinByLink(): EnginePhase[];
   stop(): void;
 }
 
 /** Install the hook. Each `start` mark (a new `reconcile` call) resets the breakdown. */
 export function recordEnginePhases(): EnginePhaseRecorder {
   let phases = new Map<string, EnginePhase>();
+  let joins: EnginePhase[] = [];
+  let linkJoin: EnginePhase = { name: 'join', seconds: 0, cpuSeconds: 0 };
   let wall = 0;
   let cpu = process.cpuUsage();
   const hook = (phase: string): void => {
@@ -29,7 +38,16 @@ export function recordEnginePhases(): EnginePhaseRecorder {
     const nowCpu = process.cpuUsage();
     if (phase === 'start') {
       phases = new Map();
+      joins = [];
+      linkJoin = { name: 'join', seconds: 0, cpuSeconds: 0 };
     } else {
+      if (phase === 'join') {
+        linkJoin.seconds += (nowWall - wall) / 1000;
+        linkJoin.cpuSeconds += (nowCpu.user - cpu.user + nowCpu.system - cpu.system) / 1e6;
+      } else if (phase === 'order') {
+        joins.push(linkJoin);
+        linkJoin = { name: 'join', seconds: 0, cpuSeconds: 0 };
+      }
       let p = phases.get(phase);
       if (!p) {
         p = { name: phase, seconds: 0, cpuSeconds: 0 };
@@ -45,6 +63,7 @@ export function recordEnginePhases(): EnginePhaseRecorder {
   g[PHASE_MARKS] = hook;
   return {
     lastRun: () => [...phases.values()],
+    lastRunJoinByLink: () => [...joins],
     stop: () => {
       if (g[PHASE_MARKS] === hook) delete g[PHASE_MARKS];
     },
