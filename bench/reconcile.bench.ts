@@ -25,20 +25,23 @@ import type { BaselineQuality } from './baselines/index-pairs';
 import type { MissCauses } from './scoring/miss-causes';
 
 /**
- * Runs `fn` with the engine's phase hook installed and adds the last run's phases to the log
+ * Runs `fn` with the engine's phase hook installed and adds one run's phases to the log
  * (`engine <label> phase: join`, ...). `join` is the hash joins with their pair checks on built
- * columns: the engine's counterpart of pandas' merges.
+ * columns: the engine's counterpart of pandas' merges. Without `links`, the last run's phases;
+ * with them (the comparison with pandas), the phases of the run whose join took the least CPU,
+ * as the pandas script reports its fastest merges, and that run's join per link.
  */
 async function withEnginePhases<T>(log: PhaseLog, label: string, fn: () => Promise<T>, links?: readonly string[]): Promise<T> {
   const recorder = recordEnginePhases();
   try {
     const value = await fn();
-    for (const p of recorder.lastRun()) log.add(`  engine ${label} (last run) phase: ${p.name}`, p.seconds, { cpuSeconds: p.cpuSeconds });
-    // With the link names: the join phase of each link, next to the pandas merge of that link.
-    const joins = recorder.lastRunJoinByLink();
+    const runs = recorder.runs().length;
+    const run = links ? recorder.fastestJoinRun() : recorder.lastRun();
+    const which = links && runs > 1 ? `fastest join of ${runs}` : 'last run';
+    for (const p of run.phases) log.add(`  engine ${label} (${which}) phase: ${p.name}`, p.seconds, { cpuSeconds: p.cpuSeconds });
     links?.forEach((name, k) => {
-      const j = joins[k];
-      if (j) log.add(`    engine ${label} (last run) join of link ${name}`, j.seconds, { cpuSeconds: j.cpuSeconds });
+      const j = run.joinByLink[k];
+      if (j) log.add(`    engine ${label} (${which}) join of link ${name}`, j.seconds, { cpuSeconds: j.cpuSeconds });
     });
     return value;
   } finally {

@@ -34,12 +34,12 @@ describe('recordEnginePhases', () => {
     const recorder = recordEnginePhases();
     try {
       reconcile(records, config);
-      const names = recorder.lastRun().map((p) => p.name);
+      const names = recorder.lastRun().phases.map((p) => p.name);
       expect(names).toContain('join');
-      const joins = recorder.lastRunJoinByLink();
+      const joins = recorder.lastRun().joinByLink;
       // One entry per link, plus the run's closing order mark.
       expect(joins).toHaveLength(config.links.length + 1);
-      const total = recorder.lastRun().find((p) => p.name === 'join')!;
+      const total = recorder.lastRun().phases.find((p) => p.name === 'join')!;
       const sum = joins.reduce((s, j) => s + j.seconds, 0);
       expect(sum).toBeCloseTo(total.seconds, 9);
       expect(joins.at(-1)!.seconds).toBe(0);
@@ -48,16 +48,28 @@ describe('recordEnginePhases', () => {
     }
   });
 
-  it('a new run resets the split, and stop removes the hook', () => {
+  it('keeps every run, finds the one with the fastest join, and stop removes the hook', () => {
     const recorder = recordEnginePhases();
     const hook = (globalThis as Record<symbol, ((phase: string) => void) | undefined>)[Symbol.for('@recon/core/match/phase-marks')]!;
+    const busy = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    expect(recorder.lastRun()).toEqual({ phases: [], joinByLink: [] });
     hook('start');
+    busy(30);
     hook('join');
     hook('order');
     hook('order');
-    expect(recorder.lastRunJoinByLink()).toHaveLength(2);
+    expect(recorder.lastRun().joinByLink).toHaveLength(2);
     hook('start');
-    expect(recorder.lastRunJoinByLink()).toHaveLength(0);
+    hook('join');
+    hook('order');
+    expect(recorder.runs()).toHaveLength(2);
+    expect(recorder.lastRun().joinByLink).toHaveLength(1);
+    // The second run's join took no measurable time, the first's ~30 ms of CPU.
+    expect(recorder.fastestJoinRun()).toBe(recorder.runs()[1]);
+    expect(recorder.runs()[0]!.phases.find((p) => p.name === 'join')!.cpuSeconds).toBeGreaterThan(0.01);
     recorder.stop();
     expect((globalThis as Record<symbol, unknown>)[Symbol.for('@recon/core/match/phase-marks')]).toBeUndefined();
   });

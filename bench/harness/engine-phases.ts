@@ -12,58 +12,81 @@ export interface EnginePhase {
   cpuSeconds: number;
 }
 
-/** A hook installed until {@link EnginePhaseRecorder.stop}: keeps the breakdown of the last run. */
-export interface EnginePhaseRecorder {
-  /** Phases of the most recent run, in first-seen order. */
-  lastRun(): EnginePhase[];
+/** The breakdown of one `reconcile` call. */
+export interface EngineRun {
+  /** Phases in first-seen order. */
+  phases: EnginePhase[];
   /**
-   * The `join` phase of the most recent run per link, in the config's link order: the engine
-   * ends each link with an `order` mark, so the joins between two of them are one link's (a link
-   * without a key pass has zeros). The run's last `order` mark (all links' outcomes in one list)
-   * adds one more entry, also zero.
+   * The `join` phase per link, in the config's link order: the engine ends each link with an
+   * `order` mark, so the joins between two of them are one link's (a link without a key pass has
+   * zeros). The run's last `order` mark (all links' outcomes in one list) adds one more entry,
+   * also zero.
    */
-  lastRunJoinByLink(): EnginePhase[];
+  joinByLink: EnginePhase[];
+}
+
+/** A hook installed until {@link EnginePhaseRecorder.stop}: keeps the breakdown of every run. */
+export interface EnginePhaseRecorder {
+  /** Every run since the hook was installed, oldest first. */
+  runs(): EngineRun[];
+  /** The most recent run (none: empty lists). */
+  lastRun(): EngineRun;
+  /**
+   * The run whose `join` phase took the least CPU: what the comparison with pandas reads, since
+   * the pandas script reports its fastest merges too.
+   */
+  fastestJoinRun(): EngineRun;
   stop(): void;
 }
 
-/** Install the hook. Each `start` mark (a new `reconcile` call) resets the breakdown. */
+const zero = (name: string): EnginePhase => ({ name, seconds: 0, cpuSeconds: 0 });
+const joinCpu = (run: EngineRun) => run.phases.find((p) => p.name === 'join')?.cpuSeconds ?? Number.POSITIVE_INFINITY;
+
+/** Install the hook. Each `start` mark (a new `reconcile` call) opens a new run. */
 export function recordEnginePhases(): EnginePhaseRecorder {
+  const runs: EngineRun[] = [];
   let phases = new Map<string, EnginePhase>();
   let joins: EnginePhase[] = [];
-  let linkJoin: EnginePhase = { name: 'join', seconds: 0, cpuSeconds: 0 };
+  let linkJoin = zero('join');
   let wall = 0;
   let cpu = process.cpuUsage();
   const hook = (phase: string): void => {
     const nowWall = performance.now();
     const nowCpu = process.cpuUsage();
+    const seconds = (nowWall - wall) / 1000;
+    const cpuSeconds = (nowCpu.user - cpu.user + nowCpu.system - cpu.system) / 1e6;
     if (phase === 'start') {
       phases = new Map();
       joins = [];
-      linkJoin = { name: 'join', seconds: 0, cpuSeconds: 0 };
+      linkJoin = zero('join');
+      runs.push({ phases: [], joinByLink: joins });
     } else {
       if (phase === 'join') {
-        linkJoin.seconds += (nowWall - wall) / 1000;
-        linkJoin.cpuSeconds += (nowCpu.user - cpu.user + nowCpu.system - cpu.system) / 1e6;
+        linkJoin.seconds += seconds;
+        linkJoin.cpuSeconds += cpuSeconds;
       } else if (phase === 'order') {
         joins.push(linkJoin);
-        linkJoin = { name: 'join', seconds: 0, cpuSeconds: 0 };
+        linkJoin = zero('join');
       }
       let p = phases.get(phase);
       if (!p) {
-        p = { name: phase, seconds: 0, cpuSeconds: 0 };
+        p = zero(phase);
         phases.set(phase, p);
+        runs.at(-1)?.phases.push(p);
       }
-      p.seconds += (nowWall - wall) / 1000;
-      p.cpuSeconds += (nowCpu.user - cpu.user + nowCpu.system - cpu.system) / 1e6;
+      p.seconds += seconds;
+      p.cpuSeconds += cpuSeconds;
     }
     wall = nowWall;
     cpu = nowCpu;
   };
   const g = globalThis as { [PHASE_MARKS]?: (phase: string) => void };
   g[PHASE_MARKS] = hook;
+  const empty = (): EngineRun => ({ phases: [], joinByLink: [] });
   return {
-    lastRun: () => [...phases.values()],
-    lastRunJoinByLink: () => [...joins],
+    runs: () => [...runs],
+    lastRun: () => runs.at(-1) ?? empty(),
+    fastestJoinRun: () => runs.reduce<EngineRun | undefined>((best, run) => (best === undefined || joinCpu(run) < joinCpu(best) ? run : best), undefined) ?? empty(),
     stop: () => {
       if (g[PHASE_MARKS] === hook) delete g[PHASE_MARKS];
     },
