@@ -83,6 +83,7 @@ export function createTransactionConsumer(options: TransactionConsumerOptions): 
   const stats: TransactionConsumerStats = { transactions: 0, deadLetters: 0, commits: 0 };
   let consumer: ConsumerPort | undefined;
   let producer: ProducerPort | undefined;
+  let stopping: Promise<void> | undefined;
 
   const handle = async (batch: ConsumedBatch, context: ConsumedBatchContext) => {
     let deadLetters: OutgoingMessage[] = [];
@@ -168,12 +169,20 @@ export function createTransactionConsumer(options: TransactionConsumerOptions): 
         throw toKafkaError(error, `starting consumer group "${options.groupId}"`);
       }
     },
-    async stop() {
-      await consumer?.stop().catch(() => undefined);
-      await consumer?.disconnect().catch(() => undefined);
-      await producer?.disconnect().catch(() => undefined);
-      consumer = undefined;
-      producer = undefined;
+    stop() {
+      // One shutdown at a time: a handler may call stop() mid-batch while its owner calls it too.
+      // Every caller waits for the same one, which finishes the batch, leaves the group and
+      // disconnects each client once.
+      stopping ??= (async () => {
+        await consumer?.stop().catch(() => undefined);
+        await consumer?.disconnect().catch(() => undefined);
+        await producer?.disconnect().catch(() => undefined);
+        consumer = undefined;
+        producer = undefined;
+      })().finally(() => {
+        stopping = undefined;
+      });
+      return stopping;
     },
   };
 }

@@ -40,6 +40,7 @@ export function createRdKafkaConsumer(loadContext: () => Promise<RdKafkaContext>
   let consumer: KafkaConsumer | undefined;
   let running = false;
   let loop: Promise<void> | undefined;
+  let closing: Promise<void> | undefined;
   /** Bumped by every rebalance: a batch from an older generation is stale. */
   let generation = 0;
   const crashListeners: Array<(error: Error) => void> = [];
@@ -166,12 +167,19 @@ export function createRdKafkaConsumer(loadContext: () => Promise<RdKafkaContext>
       await loop;
     },
     async disconnect() {
-      running = false;
-      await loop;
-      const c = consumer;
-      consumer = undefined;
-      // Closing leaves the group: the partitions go to the other members at once.
-      if (context && c?.isConnected()) await context.call<unknown>('disconnecting the consumer', (done) => c.disconnect(done));
+      // A second caller waits for the close already running (see disconnectProducer: the binding
+      // would drop a second request's callback), instead of returning before the group is left.
+      closing ??= (async () => {
+        running = false;
+        await loop;
+        const c = consumer;
+        consumer = undefined;
+        // Closing leaves the group: the partitions go to the other members at once.
+        if (context && c?.isConnected()) await context.call<unknown>('disconnecting the consumer', (done) => c.disconnect(done));
+      })().finally(() => {
+        closing = undefined;
+      });
+      return closing;
     },
   };
 }

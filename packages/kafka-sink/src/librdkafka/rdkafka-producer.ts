@@ -110,10 +110,25 @@ function serialSend(context: RdKafkaContext, producer: Producer, deliveries: Del
   };
 }
 
+/** Disconnects in progress, per binding producer: see {@link disconnectProducer}. */
+const disconnecting = new WeakMap<Producer, Promise<void>>();
+
 async function disconnectProducer(context: RdKafkaContext, producer: Producer | undefined, role: string): Promise<void> {
-  if (!producer?.isConnected()) return;
+  if (!producer) return;
+  // A second caller waits for the disconnect already running. Asking the binding twice loses a
+  // callback: its client ignores a disconnect requested while one is in progress, callback and
+  // all, so the second caller waited forever (a consumer stopped from its handler and again by
+  // its owner did exactly that).
+  const running = disconnecting.get(producer);
+  if (running) return running;
+  if (!producer.isConnected()) return;
   // Waits up to 5 s for messages still queued (a transactional producer has none outside a commit).
-  await context.call<unknown>(`disconnecting the ${role}`, (done) => producer.disconnect(5000, done));
+  const done = context
+    .call<unknown>(`disconnecting the ${role}`, (cb) => producer.disconnect(5000, cb))
+    .then(() => undefined)
+    .finally(() => disconnecting.delete(producer));
+  disconnecting.set(producer, done);
+  return done;
 }
 
 /**

@@ -136,6 +136,31 @@ describeEachAdapter('port on a real Kafka 4.x broker', ({ name, port: makePort }
     expect((await readCommitted(port, [topic])).map((m) => m.value?.toString())).toEqual(['successor']);
   });
 
+  it('disconnecting twice at once: both calls return, for producers and consumers', async () => {
+    // A consumer stopped from its own handler and again by its owner disconnects its clients
+    // twice at once. The librdkafka binding drops the callback of a disconnect requested while one
+    // runs: without the adapter waiting on the first, the second call never returned.
+    const within = <T>(what: string, promise: Promise<T>): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not return within 20 s`)), 20_000);
+      });
+      return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
+    };
+    const producer = port.producer();
+    await producer.connect();
+    await within('two producer disconnects', Promise.all([producer.disconnect(), producer.disconnect()]));
+    const transactional = port.transactionalProducer({ transactionalId: unique('txn'), transactionTimeoutMs: 30_000 });
+    await transactional.connect();
+    await (await transactional.begin()).abort();
+    await within('two transactional producer disconnects', Promise.all([transactional.disconnect(), transactional.disconnect()]));
+    const consumer = port.consumer({ groupId: unique('group') });
+    await consumer.connect();
+    await within('two consumer disconnects', Promise.all([consumer.disconnect(), consumer.disconnect()]));
+    // And once more after the fact: nothing left to close.
+    await within('a late disconnect', Promise.all([producer.disconnect(), transactional.disconnect(), consumer.disconnect()]));
+  });
+
   it('reports the cluster and partition counts, and leaves existing topics alone', async () => {
     const topic = unique('port-admin');
     const admin = port.admin();
