@@ -55,7 +55,11 @@ export interface TransactionConsumerStats {
 /** A running consumer helper. */
 export interface TransactionConsumer {
   start(): Promise<void>;
-  /** Finishes the batch in hand (commits it), leaves the group, disconnects. */
+  /**
+   * Finishes the batch in hand (commits it), leaves the group, disconnects. Safe to call again
+   * while it runs, from the handler (without awaiting it there: the batch it waits for is the
+   * handler's own) or from outside: every call resolves when the one shutdown is done.
+   */
   stop(): Promise<void>;
   readonly stats: Readonly<TransactionConsumerStats>;
 }
