@@ -87,7 +87,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
       read: (table, i) => {
         const v = source(table.txns[i]!);
         if (!Array.isArray(v)) return cleanKeys(v as string | undefined | null, alnum);
-        if (lastIn.length > 0 && sameAsLast(v)) return lastOut;
+        if (sameAsLast(v)) return lastOut;
         lastOut = cleanKeys(v, alnum);
         lastIn = v.slice();
         return lastOut;
@@ -108,7 +108,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
             computed: true,
             read: (table, i) => {
               const v = read(table.txns[i]!);
-              if (v !== lastRaw || v === undefined) {
+              if (v !== lastRaw) {
                 lastRaw = v;
                 lastClean = cleanKeys(v, true);
               }

@@ -190,7 +190,7 @@ export function findEdges<T>(
   }
   // Nothing can meet: return before sizing a table for the right side's keys (a million-slot
   // table and key array, filled for nothing).
-  if (openL === 0 || openR === 0) return noEdges(table.ar.kind === 'number' ? (new Float64Array(0) as unknown as ArrayLike<T>) : []);
+  if (openL === 0 || openR === 0) return noEdges(growColumn<T>(table.ar.kind, 0).view());
   // Entries: (right unit, which of its keys); slots hold the first entry of each distinct key.
   const pool = table.scratch;
   const entUnit = new GrowInt32(openR, pool);
