@@ -2,6 +2,7 @@ import type { CompiledIdentifier } from '../config/compiled';
 import type { PairChecker } from './checks';
 import { GrowFloat64, GrowInt32, growColumn } from './grow';
 import type { KeyColumn, KeySpec, KeyValue, RecordTable } from './record-table';
+import { groupByHash } from './hash-groups';
 import { hash32 } from './string-table';
 import type { Units } from './units';
 
@@ -111,9 +112,6 @@ function noEdges<T>(delta: ArrayLike<T>): Edges<T> {
   return { count: 0, l: none, r: none, failed: none, delta, dateDelta: new Float64Array(0), lkey: () => undefined, rkey: () => undefined };
 }
 
-/** Keys hashed and their slots touched together before they are inserted or probed (see findEdges). */
-const BLOCK = 64;
-
 /**
  * Sort entries `ent[from..to)` by `date` (the parallel array, moved along), ties by entry number:
  * insertion sort for the short runs most keys have, a sort of packed indices for long ones. No
@@ -146,10 +144,72 @@ function sortByDate(ent: Int32Array, date: Float64Array, from: number, to: numbe
   }
 }
 
+/** The keys of one side's open units, in unit order: unit, which of its keys, index key, hash. */
+interface KeyList {
+  unit: GrowInt32;
+  val: GrowInt32;
+  hash: GrowInt32;
+  key: string[];
+}
+
 /**
- * Hash join of open left units against open right units on one identifier: the right keys go into
- * an open-addressing table on typed arrays (entries chained, so a key may name many units), each
- * left key probes it, and every candidate pair is checked. A left unit with more than
+ * Every key of the open units of `U` (none when `open` is 0): a prefix identifier indexes the first
+ * `minLength` characters and skips shorter keys.
+ */
+function collectKeys(reader: UnitKeyReader, U: Units, open: number, prefix: boolean, minLength: number, pool: RecordTable<unknown>['scratch']): KeyList {
+  const list: KeyList = { unit: new GrowInt32(open, pool), val: new GrowInt32(open, pool), hash: new GrowInt32(open, pool), key: new Array<string>(open) };
+  if (open === 0) return list;
+  for (let u = 0; u < U.count; u++) {
+    if (U.closed[u]) continue;
+    const keys = reader.keys(u);
+    if (keys === undefined) continue;
+    const many = typeof keys !== 'string';
+    const n = many ? keys.length : 1;
+    for (let k = 0; k < n; k++) {
+      const key = many ? keys[k]! : keys;
+      if (prefix && key.length < minLength) continue;
+      const ik = prefix ? key.slice(0, minLength) : key;
+      list.key[list.unit.length] = ik;
+      list.unit.push(u);
+      list.val.push(k);
+      list.hash.push(hash32(ik) | 0);
+    }
+  }
+  return list;
+}
+
+/** A left unit's candidates: right unit, and which key of each side met (grown by doubling). */
+class CandidateList {
+  n = 0;
+  unit: Int32Array = new Int32Array(16);
+  left: Int32Array = new Int32Array(16);
+  right: Int32Array = new Int32Array(16);
+
+  add(r: number, kl: number, kr: number): void {
+    if (this.n === this.unit.length) {
+      this.unit = doubled(this.unit);
+      this.left = doubled(this.left);
+      this.right = doubled(this.right);
+    }
+    this.unit[this.n] = r;
+    this.left[this.n] = kl;
+    this.right[this.n] = kr;
+    this.n++;
+  }
+}
+
+function doubled(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Hash join of open left units against open right units on one identifier: the right keys become
+ * entries and the left keys probes, both are grouped by hash ({@link groupByHash}: partitioned, so
+ * the tables fit in cache), then each left unit in turn reads its groups' entries, keeps those
+ * whose key equals its own (a key may name many units), and every candidate pair is checked.
+ * Edges come out in left-unit order, then key order, then newest entry first. A left unit with more than
  * `maxCandidates` candidates gets no edges and is flagged in `tooMany`. Pairs that share no key
  * are never compared.
  *
@@ -173,7 +233,6 @@ export function findEdges<T>(
   const minLength = id.minLength;
   const lk = new UnitKeyReader(table as RecordTable<unknown>, id.left, L);
   const rk = new UnitKeyReader(table as RecordTable<unknown>, id.right, R);
-  const indexKey = (key: string) => (prefix ? key.slice(0, minLength) : key);
 
   // Size everything by the units still open: later passes of a rule see only the leftovers.
   let openR = 0;
@@ -191,97 +250,16 @@ export function findEdges<T>(
   // Nothing can meet: return before sizing a table for the right side's keys (a million-slot
   // table and key array, filled for nothing).
   if (openL === 0 || openR === 0) return noEdges(growColumn<T>(table.ar.kind, 0).view());
-  // Entries: (right unit, which of its keys); slots hold the first entry of each distinct key.
   const pool = table.scratch;
-  const entUnit = new GrowInt32(openR, pool);
-  const entVal = new GrowInt32(openR, pool);
-  const entNext = new GrowInt32(openR, pool);
-  let cap = 16;
-  while (cap < openR * 2) cap *= 2;
-  // Slot p is tab[2p] (first entry of its key, −1 when empty) and tab[2p + 1] (the key's hash,
-  // as int32): one cache line per probe instead of one per array.
-  let tab = pool.take('i32', cap * 2, -1);
-  let slotCount = cap;
-  let distinct = 0;
-  // The index key of each entry is kept for this join (a pointer: field keys are the record's own
-  // strings), and a hash hit is confirmed against it: reading it again from the record costs a
+  // Entries (right keys) and probes (left keys). The index key of each is kept for this join (a
+  // pointer: field keys are the record's own strings): reading it again from the record costs a
   // cache miss per object on the way (record, its references, the string), a computed key a call.
-  let entKey: string[] = new Array<string>(openR); // sized once: pushes regrow and copy it
-  const entryKey = (e: number) => entKey[e]!;
-  const find = (key: string, h: number): number => {
-    const mask = slotCount - 1;
-    const hs = h | 0;
-    for (let p = h & mask; ; p = (p + 1) & mask) {
-      const e = tab[2 * p]!;
-      if (e === -1) return -(p + 1);
-      if (tab[2 * p + 1] === hs && entryKey(e) === key) return p;
-    }
-  };
-  const grow = () => {
-    const next = pool.take('i32', slotCount * 4, -1);
-    const mask = slotCount * 2 - 1;
-    for (let p = 0; p < slotCount; p++) {
-      if (tab[2 * p] === -1) continue;
-      let q = tab[2 * p + 1]! & mask;
-      while (next[2 * q] !== -1) q = (q + 1) & mask;
-      next[2 * q] = tab[2 * p]!;
-      next[2 * q + 1] = tab[2 * p + 1]!;
-    }
-    pool.give(tab);
-    tab = next;
-    slotCount *= 2;
-  };
-  const addEntry = (r: number, k: number, ik: string, h: number) => {
-    const at = find(ik, h);
-    const e = entUnit.length;
-    entUnit.push(r);
-    entVal.push(k);
-    entKey[e] = ik;
-    if (at >= 0) {
-      entNext.push(tab[2 * at]!);
-      tab[2 * at] = e;
-    } else {
-      entNext.push(-1);
-      const p = -at - 1;
-      tab[2 * p] = e;
-      tab[2 * p + 1] = h | 0;
-      if (++distinct * 2 > slotCount) grow();
-    }
-  };
-  // Keys go in by blocks: hash a block and touch each key's slot first, then insert. The touches
-  // are independent loads, so the processor overlaps their cache misses (the table is many times
-  // the cache at a million keys); inserting one key at a time waits for each miss in turn. The
-  // same below for probes. Order of insertion is unchanged.
-  const bUnit = new Int32Array(BLOCK);
-  const bVal = new Int32Array(BLOCK);
-  const bHash = new Int32Array(BLOCK);
-  const bKey: string[] = new Array<string>(BLOCK).fill('');
-  let fill = 0;
-  let touched = 0;
-  const flushEntries = () => {
-    const mask = slotCount - 1;
-    for (let x = 0; x < fill; x++) touched ^= tab[2 * (bHash[x]! & mask)]!;
-    for (let x = 0; x < fill; x++) addEntry(bUnit[x]!, bVal[x]!, bKey[x]!, bHash[x]! >>> 0);
-    fill = 0;
-  };
-  const queueEntry = (r: number, k: number, key: string) => {
-    if (prefix && key.length < minLength) return;
-    const ik = indexKey(key);
-    bUnit[fill] = r;
-    bVal[fill] = k;
-    bKey[fill] = ik;
-    bHash[fill] = hash32(ik) | 0;
-    if (++fill === BLOCK) flushEntries();
-  };
-  for (let r = 0; r < R.count && openL > 0; r++) {
-    if (R.closed[r]) continue;
-    const keys = rk.keys(r);
-    if (keys === undefined) continue;
-    if (typeof keys === 'string') queueEntry(r, 0, keys);
-    else for (let k = 0; k < keys.length; k++) queueEntry(r, k, keys[k]!);
-  }
-  flushEntries();
-  bKey.fill('');
+  const ent = collectKeys(rk, R, openR, prefix, minLength, pool);
+  // No entries: nothing to probe for (and no left key is read).
+  const pr = collectKeys(lk, L, ent.unit.length > 0 ? openL : 0, prefix, minLength, pool);
+  const groups = groupByHash(ent.hash.view(), ent.unit.length, pr.hash.view(), pr.unit.length, pool);
+  ent.hash.release();
+  pr.hash.release();
 
   const el = new GrowInt32(openL, pool);
   const er = new GrowInt32(openL, pool);
@@ -291,10 +269,14 @@ export function findEdges<T>(
   const rIdx = new GrowInt32(openL, pool);
   const delta = growColumn<T>(table.ar.kind, openL, pool);
   const release = () => {
-    entKey = []; // the edges' closures share this scope: drop the strings, not just the arrays
-    entUnit.release();
-    entVal.release();
-    entNext.release();
+    // The edges' closures share this scope: drop the strings, not just the arrays.
+    ent.key = [];
+    pr.key = [];
+    ent.unit.release();
+    ent.val.release();
+    pr.unit.release();
+    pr.val.release();
+    groups.release();
   };
   const done = (): Edges<T> => {
     const l = el.view();
@@ -312,154 +294,113 @@ export function findEdges<T>(
       rkey: (e) => rk.key(r[e]!, ri[e]!),
     };
   };
-  if (distinct === 0 || openL === 0) {
-    pool.give(tab);
+  if (groups.count === 0 || pr.unit.length === 0) {
     release();
     return done();
   }
-  const units = entUnit.view();
-  const vals = entVal.view();
-  const next = entNext.view();
+  const units = ent.unit.view();
+  const vals = ent.val.view();
+  const entKey = ent.key;
+  const { head, next } = groups;
 
-  // Windowed: per distinct key, its entries sorted by the right unit's date (CSR).
-  let bucketOf: Int32Array | null = null;
+  // Windowed: per hash group, its entries sorted by the right unit's date (CSR).
   let bStart: Int32Array | null = null;
   let bEnt: Int32Array | null = null;
   let bDate: Float64Array | null = null;
   if (windowed) {
-    bucketOf = pool.take('i32', slotCount, -1);
-    bStart = pool.take('i32', distinct + 1);
+    bStart = pool.take('i32', groups.count + 1);
     bEnt = pool.take('i32', units.length);
     bDate = pool.take('f64', units.length);
-    let nb = 0;
     let at = 0;
-    for (let p = 0; p < slotCount; p++) {
-      if (tab[2 * p] === -1) continue;
-      bucketOf[p] = nb;
-      bStart[nb] = at;
+    for (let g = 0; g < groups.count; g++) {
+      bStart[g] = at;
       const from = at;
-      for (let e = tab[2 * p]!; e >= 0; e = next[e]!) {
+      for (let e = head[g]!; e >= 0; e = next[e]!) {
         bEnt[at] = e;
         bDate[at] = checker.rightDate(units[e]!);
         at++;
       }
       sortByDate(bEnt, bDate, from, at);
-      nb++;
     }
-    bStart[nb] = at;
+    bStart[groups.count] = at;
   }
 
   const stamp = pool.take('i32', R.count, -1);
-  // The current left unit's candidates: right unit, and which key of each side met. Typed and
-  // reused (resetting a JS array's length frees its storage: three allocations per left unit).
-  let found = new Int32Array(16);
-  let foundL = new Int32Array(16);
-  let foundR = new Int32Array(16);
-  let nFound = 0;
-  const take = (l: number, k: number, key: string, e: number) => {
-    const r = units[e]!;
-    if (stamp[r] === l) return;
-    // Prefix: the index met on the first minLength characters; one key must extend the other.
-    if (prefix) {
-      const rkey = rk.key(r, vals[e]!)!;
-      if (!rkey.startsWith(key) && !key.startsWith(rkey)) return;
+  // The current left unit's candidates (typed and reused: one allocation per join, not per unit).
+  const found = new CandidateList();
+  // Probes in unit order (a unit's keys in order), so edges come out as if each left unit had
+  // probed a single table in turn; keys are compared here, where the records are read in order.
+  // No closures in this loop: a closure made per call is a new call target to V8 on every join.
+  const pUnits = pr.unit.view();
+  const pVals = pr.val.view();
+  const pKeys = pr.key;
+  let current = pUnits.length > 0 ? pUnits[0]! : -1;
+  for (let x = 0; x <= pUnits.length; x++) {
+    const l = x < pUnits.length ? pUnits[x]! : -1;
+    if (l !== current) {
+      // The end of unit `current`: too many candidates gives it none, else one edge per candidate.
+      if (found.n > maxCandidates) tooMany[current] = 1;
+      else {
+        for (let c = 0; c < found.n; c++) {
+          const r = found.unit[c]!;
+          el.push(current);
+          er.push(r);
+          ef.push(checker.check(current, r));
+          delta.push(checker.delta);
+          ed.push(checker.dateDelta);
+          lIdx.push(found.left[c]!);
+          rIdx.push(found.right[c]!);
+        }
+      }
+      found.n = 0;
+      current = l;
+      if (l < 0) break;
     }
-    stamp[r] = l;
-    if (nFound === found.length) {
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      found = grow(found);
-      foundL = grow(foundL);
-      foundR = grow(foundR);
-    }
-    found[nFound] = r;
-    foundL[nFound] = k;
-    foundR[nFound] = vals[e]!;
-    nFound++;
-  };
-  const probe = (l: number, k: number, key: string, hash = -1) => {
-    if (prefix && key.length < minLength) return;
-    const ik = indexKey(key);
-    const at = find(ik, hash >= 0 ? hash : hash32(ik));
-    if (at < 0) return;
-    if (bucketOf && bStart && bEnt && bDate && checker.window(l)) {
-      const b = bucketOf[at]!;
-      let lo = bStart[b]!;
-      let hi = bStart[b + 1]!;
+    const g = groups.ofProbe[x]!;
+    if (g < 0) continue;
+    const k = pVals[x]!;
+    const key = pKeys[x]!;
+    // Windowed: the entries of the window only (binary search by date); else the whole group,
+    // newest first. Past maxCandidates the record is given up anyway: stop reading.
+    let from = 0;
+    let to = 0;
+    let e = -1;
+    const inWindow = bStart !== null && checker.window(l);
+    if (inWindow) {
+      let lo = bStart![g]!;
+      let hi = bStart![g + 1]!;
+      to = hi;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (bDate[mid]! < checker.windowLo) lo = mid + 1;
+        if (bDate![mid]! < checker.windowLo) lo = mid + 1;
         else hi = mid;
       }
-      for (let x = lo; x < bStart[b + 1]! && bDate[x]! <= checker.windowHi && nFound <= maxCandidates; x++) take(l, k, key, bEnt[x]!);
-      return;
-    }
-    // Past maxCandidates the record is given up anyway: stop walking a long chain.
-    for (let e = tab[2 * at]!; e >= 0 && nFound <= maxCandidates; e = next[e]!) take(l, k, key, e);
-  };
-  // Left units by blocks, as the keys went in: single-key units have their key hashed and its
-  // slot touched for the whole block before the block is probed in order.
-  const pUnit = new Int32Array(BLOCK);
-  const pHash = new Float64Array(BLOCK).fill(-1); // unsigned hashes; −1: none
-  const pKeys: KeyValue[] = new Array<KeyValue>(BLOCK).fill(undefined);
-  let pending = 0;
-  const mask = slotCount - 1;
-  const flushProbes = () => {
-    for (let x = 0; x < pending; x++) {
-      const keys = pKeys[x];
-      if (typeof keys !== 'string' || (prefix && keys.length < minLength)) {
-        pHash[x] = -1;
-        continue;
+      from = lo;
+    } else e = head[g]!;
+    for (;;) {
+      if (found.n > maxCandidates) break;
+      if (inWindow) {
+        if (from >= to || bDate![from]! > checker.windowHi) break;
+        e = bEnt![from++]!;
+      } else if (e < 0) break;
+      const entry = e;
+      if (!inWindow) e = next[e]!;
+      // A group holds every key with this hash: only entries of the probe's own key count.
+      if (entKey[entry] !== key) continue;
+      const r = units[entry]!;
+      if (stamp[r] === l) continue;
+      // Prefix: the index met on the first minLength characters; one key must extend the other.
+      if (prefix) {
+        const rkey = rk.key(r, vals[entry]!)!;
+        const lkey = lk.key(l, k)!;
+        if (!rkey.startsWith(lkey) && !lkey.startsWith(rkey)) continue;
       }
-      pHash[x] = hash32(indexKey(keys));
-    }
-    // The touches in a loop of their own: a few instructions each, so the processor has many of
-    // their cache misses in flight at once (hashing in the same loop left room for three or four).
-    for (let x = 0; x < pending; x++) {
-      const h = pHash[x]!;
-      if (h >= 0) touched ^= tab[2 * (h & mask)]!;
-    }
-    for (let x = 0; x < pending; x++) probeUnit(pUnit[x]!, pKeys[x], pHash[x]!);
-    pending = 0;
-  };
-  for (let l = 0; l < L.count; l++) {
-    if (L.closed[l]) continue;
-    const keys = lk.keys(l);
-    if (keys === undefined) continue;
-    pUnit[pending] = l;
-    pKeys[pending] = keys;
-    if (++pending === BLOCK) flushProbes();
-  }
-  flushProbes();
-  pKeys.fill(undefined);
-  // A value no slot holds (slots hold −1 or an entry number): keeps the touches from being optimised away.
-  if (touched === 0.5) throw new Error('unreachable');
-  function probeUnit(l: number, keys: KeyValue, hash: number): void {
-    if (keys === undefined) return;
-    nFound = 0;
-    if (typeof keys === 'string') probe(l, 0, keys, hash);
-    else for (let k = 0; k < keys.length; k++) probe(l, k, keys[k]!);
-    if (nFound === 0) return;
-    if (nFound > maxCandidates) {
-      tooMany[l] = 1;
-      return;
-    }
-    for (let k = 0; k < nFound; k++) {
-      const r = found[k]!;
-      el.push(l);
-      er.push(r);
-      ef.push(checker.check(l, r));
-      delta.push(checker.delta);
-      ed.push(checker.dateDelta);
-      lIdx.push(foundL[k]!);
-      rIdx.push(foundR[k]!);
+      stamp[r] = l;
+      found.add(r, k, vals[entry]!);
     }
   }
-  pool.give(tab, stamp);
-  if (bucketOf && bStart && bEnt && bDate) pool.give(bucketOf, bStart, bEnt, bDate);
+  pool.give(stamp);
+  if (bStart && bEnt && bDate) pool.give(bStart, bEnt, bDate);
   release();
   return done();
 }

@@ -3,6 +3,7 @@ import type { StandardTransaction } from '../../schema/transaction';
 import { ledger, payment, txn } from '../fixtures.test-helper';
 import type { LinkConfig, MatchedOutcome, MismatchedOutcome, Outcome, ReconConfig, RuleConfig, SuggestedOutcome, UnmatchedOutcome } from '../types';
 import { reconcile } from './reconcile';
+import { hash32 } from './string-table';
 
 /** Two sides (ledger ↔ razorpay) and one link with the given rules. */
 function config(rules: RuleConfig[], link: Partial<LinkConfig> = {}, sides: Partial<Record<'l' | 'r', Partial<ReconConfig['sides'][number]>>> = {}): ReconConfig {
@@ -121,6 +122,20 @@ describe('reconcile: identifiers', () => {
     // Reporting mismatches instead, every same-amount record is a candidate, and there are too many.
     const strict = reconcile(records, config([{ ...rule, onCheckFailure: 'mismatch' }]));
     expect(only(strict.outcomes, 'unmatched').find((o) => o.left.length === 1)?.reason).toBe('too-many-candidates');
+  });
+  it('keys whose 32-bit hashes collide never meet, by field or through a date window', () => {
+    // Found by search: two payment ids with the same hash32 (the join groups by hash first).
+    const [a, b] = ['pay_00000yzx', 'pay_0000b6ad'];
+    expect(hash32(a)).toBe(hash32(b));
+    const at = { timestamp: '2024-04-01T10:00:00+05:30' };
+    const records = [ledger('L1', a, '100.00', at), ledger('L2', b, '100.00', at), payment(b, '100.00', at), payment('pay_other', '300.00', at)];
+    expect(kinds(reconcile(records, config([byId])).outcomes)).toEqual(['matched:L2|pay_0000b6ad', 'unmatched:L1|', 'unmatched:|pay_other']);
+    // The windowed join (a date check that blocks) reads the same groups through its date index.
+    const windowed: RuleConfig = { ...byId, checks: { date: { field: 'timestamp', unit: 'days', before: 1, after: 1 } }, onCheckFailure: 'next' };
+    expect(kinds(reconcile(records, config([windowed])).outcomes)).toEqual(['matched:L2|pay_0000b6ad', 'unmatched:L1|', 'unmatched:|pay_other']);
+    // And L1 alone, whose only same-hash candidate has another key, has no candidate at all.
+    const alone = reconcile([records[0]!, records[2]!], config([byId]));
+    expect(only(alone.outcomes, 'unmatched').map((o) => o.reason)).toEqual(['no-candidate', 'no-candidate']);
   });
 });
 
