@@ -257,7 +257,8 @@ export function findEdges<T>(
   const ent = collectKeys(rk, R, openR, prefix, minLength, pool);
   // No entries: nothing to probe for (and no left key is read).
   const pr = collectKeys(lk, L, ent.unit.length > 0 ? openL : 0, prefix, minLength, pool);
-  const groups = groupByHash(ent.hash.view(), ent.unit.length, pr.hash.view(), pr.unit.length, pool);
+  // Windowed probes read their group's date index; the others start at the group's newest entry.
+  const groups = groupByHash(ent.hash.view(), ent.unit.length, pr.hash.view(), pr.unit.length, pool, windowed ? 'group' : 'head');
   ent.hash.release();
   pr.hash.release();
 
@@ -356,7 +357,7 @@ export function findEdges<T>(
       current = l;
       if (l < 0) break;
     }
-    const g = groups.ofProbe[x]!;
+    const g = groups.ofProbe[x]!; // windowed: the group; else its newest entry
     if (g < 0) continue;
     const k = pVals[x]!;
     const key = pKeys[x]!;
@@ -376,7 +377,7 @@ export function findEdges<T>(
         else hi = mid;
       }
       from = lo;
-    } else e = head[g]!;
+    } else e = windowed ? head[g]! : g;
     for (;;) {
       if (found.n > maxCandidates) break;
       if (inWindow) {

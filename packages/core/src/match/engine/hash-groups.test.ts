@@ -22,6 +22,10 @@ function actual(entries: Int32Array, probes: Int32Array, pool = new ScratchPool(
     if (group >= 0) for (let e = g.head[group]!; e >= 0; e = g.next[e]!) list.push(e);
     return list;
   });
+  // Asked for heads instead, each probe gets its group's newest entry.
+  const h = groupByHash(entries, entries.length, probes, probes.length, pool, 'head');
+  expect(Array.from(h.ofProbe)).toEqual(perProbe.map((list) => list[0] ?? -1));
+  h.release();
   g.release();
   return { count: g.count, perProbe };
 }

@@ -11,7 +11,10 @@ export interface HashGroups {
   head: Int32Array;
   /** Per entry: the next older entry of its group, −1 after the oldest. */
   next: Int32Array;
-  /** Per probe: the group whose hash equals the probe's, −1 when no entry has that hash. */
+  /**
+   * Per probe: the group whose hash equals the probe's (`answer` 'group') or that group's newest
+   * entry ('head'), −1 when no entry has that hash.
+   */
   ofProbe: Int32Array;
   /** Give the arrays back to the pool (none of them may be read afterwards). */
   release(): void;
@@ -36,9 +39,18 @@ const PER_PARTITION = 2048;
  * compares keys while it walks its probes in order, when it reads the candidate records anyway.
  *
  * Entries of a group chain newest first, as if inserted one by one in entry order, whatever the
- * partitioning.
+ * partitioning. Each probe gets its group, or (`answer` 'head') straight away the group's newest
+ * entry.
  */
-export function groupByHash(entryHash: Int32Array, entries: number, probeHash: Int32Array, probes: number, pool: ScratchPool): HashGroups {
+export function groupByHash(
+  entryHash: Int32Array,
+  entries: number,
+  probeHash: Int32Array,
+  probes: number,
+  pool: ScratchPool,
+  answer: 'group' | 'head' = 'group',
+): HashGroups {
+  const heads = answer === 'head';
   // The top `bits` bits of a hash pick its partition (at least one bit: `>>> 32` would not shift).
   // Written out in each loop, not as a closure: a closure made per call is a new call target each
   // time, and V8 threw away the optimised loops on the next join (5 × slower scatters).
@@ -119,7 +131,9 @@ export function groupByHash(entryHash: Int32Array, entries: number, probeHash: I
         const g = tab[2 * q]!;
         if (g === -1) break;
         if (tab[2 * q + 1] === h) {
-          found = g;
+          // The head now, while the partition's groups are in cache: read later in probe order,
+          // each would be a cache miss.
+          found = heads ? head[g]! : g;
           break;
         }
       }
