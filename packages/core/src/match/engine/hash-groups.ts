@@ -52,40 +52,17 @@ export function groupByHash(
 ): HashGroups {
   const heads = answer === 'head';
   // The top `bits` bits of a hash pick its partition (at least one bit: `>>> 32` would not shift).
-  // Written out in each loop, not as a closure: a closure made per call is a new call target each
-  // time, and V8 threw away the optimised loops on the next join (5 × slower scatters).
   let bits = 1;
   while (bits < 16 && entries >>> bits > PER_PARTITION) bits++;
   const parts = 1 << bits;
-  const shift = 32 - bits;
-
-  // Entries, then probes, moved into partition order (stable: in each partition, in number order).
-  const eStart = pool.take('i32', parts + 1);
-  for (let e = 0; e < entries; e++) eStart[(entryHash[e]! >>> shift) + 1]!++;
-  for (let p = 0; p < parts; p++) eStart[p + 1]! += eStart[p]!;
-  const eAt = pool.take('i32', parts);
-  eAt.set(eStart.subarray(0, parts));
-  const eNum = pool.takeRaw('i32', Math.max(1, entries));
-  const eHash = pool.takeRaw('i32', Math.max(1, entries));
-  for (let e = 0; e < entries; e++) {
-    const h = entryHash[e]!;
-    const at = eAt[h >>> shift]!++;
-    eNum[at] = e;
-    eHash[at] = h;
-  }
-  const pStart = pool.take('i32', parts + 1);
-  for (let x = 0; x < probes; x++) pStart[(probeHash[x]! >>> shift) + 1]!++;
-  for (let p = 0; p < parts; p++) pStart[p + 1]! += pStart[p]!;
-  const pAt = eAt;
-  pAt.set(pStart.subarray(0, parts));
-  const pNum = pool.takeRaw('i32', Math.max(1, probes));
-  const pHash = pool.takeRaw('i32', Math.max(1, probes));
-  for (let x = 0; x < probes; x++) {
-    const h = probeHash[x]!;
-    const at = pAt[h >>> shift]!++;
-    pNum[at] = x;
-    pHash[at] = h;
-  }
+  const ent = partition(entryHash, entries, bits, pool);
+  const pro = partition(probeHash, probes, bits, pool);
+  const eStart = ent.start;
+  const eNum = ent.num;
+  const eHash = ent.hash;
+  const pStart = pro.start;
+  const pNum = pro.num;
+  const pHash = pro.hash;
 
   let largest = 0;
   for (let p = 0; p < parts; p++) largest = Math.max(largest, eStart[p + 1]! - eStart[p]!);
@@ -140,7 +117,7 @@ export function groupByHash(
       ofProbe[pNum[i]!] = found;
     }
   }
-  pool.give(eStart, eAt, eNum, eHash, pStart, pNum, pHash, tab);
+  pool.give(eStart, eNum, eHash, pStart, pNum, pHash, tab);
   return {
     count: groups,
     head: head.subarray(0, groups),
@@ -148,4 +125,30 @@ export function groupByHash(
     ofProbe: ofProbe.subarray(0, probes),
     release: () => pool.give(head, next, ofProbe),
   };
+}
+
+/**
+ * Items `0 … n − 1` moved into `2^bits` partitions by the top `bits` bits of their hash, stable,
+ * each with its hash: `start[p]` … `start[p + 1]` is partition p. A plain function, not a
+ * closure: a closure made per call is a new call target to V8 each time, and it threw away the
+ * optimised loops on the next join (5 × slower).
+ */
+function partition(hash: Int32Array, n: number, bits: number, pool: ScratchPool): { start: Int32Array; num: Int32Array; hash: Int32Array } {
+  const parts = 1 << bits;
+  const shift = 32 - bits;
+  const start = pool.take('i32', parts + 1);
+  for (let i = 0; i < n; i++) start[(hash[i]! >>> shift) + 1]!++;
+  for (let p = 0; p < parts; p++) start[p + 1]! += start[p]!;
+  const at = pool.take('i32', parts);
+  at.set(start.subarray(0, parts));
+  const num = pool.takeRaw('i32', Math.max(1, n));
+  const moved = pool.takeRaw('i32', Math.max(1, n));
+  for (let i = 0; i < n; i++) {
+    const h = hash[i]!;
+    const k = at[h >>> shift]!++;
+    num[k] = i;
+    moved[k] = h;
+  }
+  pool.give(at);
+  return { start, num, hash: moved };
 }
