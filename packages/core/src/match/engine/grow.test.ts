@@ -19,4 +19,21 @@ describe('growable columns', () => {
       expect([i32.at(7), u8.at(300)]).toEqual([-2493, 44]);
     }
   });
+
+  it('fitted: a mostly empty column moves to storage of its size and its region is reused', () => {
+    const pool = new ScratchPool(8 << 20);
+    const sparse = new GrowInt32(1 << 20, pool); // 4 MB asked, 1,000 values kept
+    for (let k = 0; k < 1000; k++) sparse.push(k * 3);
+    const kept = sparse.fitted();
+    expect(Array.from(kept)).toEqual(Array.from({ length: 1000 }, (_, k) => k * 3));
+    expect(kept.byteLength).toBe(4000);
+    // The 4 MB region went back: the next request of that size is served from it, not carved.
+    const carved = pool.carved;
+    pool.takeRaw('i32', 1 << 20);
+    expect(pool.carved).toBe(carved);
+    // A full column stays where it is (no copy).
+    const full = new GrowInt32(1 << 16, pool);
+    for (let k = 0; k < 1 << 16; k++) full.push(k);
+    expect(full.fitted().buffer).toBe(full.view().buffer);
+  });
 });

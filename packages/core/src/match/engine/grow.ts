@@ -39,6 +39,20 @@ export class GrowInt32 {
     return this.buf.subarray(0, this.length);
   }
 
+  /**
+   * The values so far in storage of their own size, the larger storage given back (do not push
+   * afterwards). For a column kept long after it is filled: a region sized for every record but
+   * holding a few leftovers would otherwise stay taken, and whatever of it was touched before
+   * stays in RSS, for the rest of the run.
+   */
+  fitted(): Int32Array {
+    if (!this.pool || this.length * 2 > this.buf.length || this.buf.byteLength < 1 << 16) return this.view();
+    const out = this.pool.takeRaw('i32', this.length);
+    out.set(this.buf.subarray(0, this.length));
+    this.pool.give(this.buf);
+    return out;
+  }
+
   /** Give the storage back to the pool (neither this nor its views may be used afterwards). */
   release(): void {
     this.pool?.give(this.buf);

@@ -46,7 +46,8 @@ function eligible<T>(table: RecordTable<T>, records: Int32Array, state: LinkStat
     state.note(i, REASON_NO_CANDIDATE);
     out.push(i);
   }
-  return out.view();
+  // Later rules see a few leftovers of a million records: keep them in a region of their size.
+  return out.fitted();
 }
 
 function noteUnit(state: LinkState, units: Units, u: number, code: number): void {
