@@ -209,12 +209,13 @@ function doubled(a: Int32Array): Int32Array {
  * entries and the left keys probes, both are grouped by hash ({@link groupByHash}: partitioned, so
  * the tables fit in cache), then each left unit in turn reads its groups' entries, keeps those
  * whose key equals its own (a key may name many units), and every candidate pair is checked.
- * Edges come out in left-unit order, then key order, then newest entry first. A left unit with more than
- * `maxCandidates` candidates gets no edges and is flagged in `tooMany`. Pairs that share no key
- * are never compared.
+ * Edges come out in left-unit order, then key order, then newest entry first. A left unit with
+ * more than `maxCandidates` candidates gets no edges and is flagged in `tooMany`. Pairs that share
+ * no key are never compared.
  *
  * `windowed` (a rule with a date check whose failures are not reported as mismatches): the date
- * window is part of the blocking. Each key's entries are sorted by date and a probe reads only the
+ * window is part of the blocking. Each hash group's entries (one key's, unless hashes collide)
+ * are sorted by date and a probe reads only the
  * window (binary search), so a weak key shared by thousands of records (an amount) costs
  * O(log n + window) per probe, not O(bucket), and `maxCandidates` counts only candidates in the
  * window.
