@@ -215,10 +215,9 @@ function doubled(a: Int32Array): Int32Array {
  *
  * `windowed` (a rule with a date check whose failures are not reported as mismatches): the date
  * window is part of the blocking. Each hash group's entries (one key's, unless hashes collide)
- * are sorted by date and a probe reads only the
- * window (binary search), so a weak key shared by thousands of records (an amount) costs
- * O(log n + window) per probe, not O(bucket), and `maxCandidates` counts only candidates in the
- * window.
+ * are sorted by date and a probe reads only the window (binary search), so a weak key shared by
+ * thousands of records (an amount) costs O(log n + window) per probe, not O(bucket), and
+ * `maxCandidates` counts only candidates in the window.
  */
 export function findEdges<T>(
   table: RecordTable<T>,

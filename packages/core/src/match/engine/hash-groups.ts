@@ -55,14 +55,8 @@ export function groupByHash(
   let bits = 1;
   while (bits < 16 && entries >>> bits > PER_PARTITION) bits++;
   const parts = 1 << bits;
-  const ent = partition(entryHash, entries, bits, pool);
-  const pro = partition(probeHash, probes, bits, pool);
-  const eStart = ent.start;
-  const eNum = ent.num;
-  const eHash = ent.hash;
-  const pStart = pro.start;
-  const pNum = pro.num;
-  const pHash = pro.hash;
+  const { start: eStart, num: eNum, hash: eHash } = partition(entryHash, entries, bits, pool);
+  const { start: pStart, num: pNum, hash: pHash } = partition(probeHash, probes, bits, pool);
 
   let largest = 0;
   for (let p = 0; p < parts; p++) largest = Math.max(largest, eStart[p + 1]! - eStart[p]!);
