@@ -8,6 +8,7 @@
  * Not a test: it asserts nothing about speed. docs/benchmarks.md records its figures.
  */
 import { writeFileSync } from 'node:fs';
+import type { StandardTransaction, TransactionStore } from '@recon/core';
 import { naiveJoin } from './baselines/naive-join';
 import { scoreIndexPairs } from './baselines/index-pairs';
 import { checkPandas, runPandasMerge, type PandasReport } from './baselines/pandas-merge';
@@ -49,6 +50,17 @@ async function withEnginePhases<T>(log: PhaseLog, label: string, fn: () => Promi
   }
 }
 
+/** A new TransactionStore, or undefined (with a note) when @recon/core cannot load. */
+async function newStore(notes: string[]): Promise<TransactionStore | undefined> {
+  try {
+    const core = await import('@recon/core');
+    return new core.TransactionStore();
+  } catch (error) {
+    notes.push(`no TransactionStore (records kept as objects): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const machine = machineInfo();
@@ -58,7 +70,10 @@ async function main(): Promise<void> {
   // With --settle-heap each timed engine run starts after a full collection (outside its timing).
   const before = args.settleHeap ? settleHeap : undefined;
 
-  const dataset = log.run('generate dataset', () => generateDataset({ orders: args.orders, seed: args.seed }));
+  // With --input store (the default) every record goes into the store as it is generated.
+  const store = args.input === 'store' ? await newStore(notes) : undefined;
+  const dataset = log.run(`generate dataset (${store ? 'store' : 'objects'})`, () => generateDataset({ orders: args.orders, seed: args.seed }, store));
+  if (store) notes.push(`input: a TransactionStore (${JSON.stringify(store.stats())})`);
   console.log(describeRun(args.orders, args.seed, machine, dataset.stats));
 
   let engineQuality: EngineQuality | undefined;
@@ -69,7 +84,7 @@ async function main(): Promise<void> {
     const handle = await loadEngine();
     if (handle.available) {
       try {
-        const records = log.run('engine: build input array', () => engineInput([dataset.ledger, dataset.payments, dataset.settlementLines, dataset.bank]));
+        const records = store ?? log.run('engine: build input array', () => engineInput([dataset.ledger, dataset.payments, dataset.settlementLines, dataset.bank] as StandardTransaction[][]));
         // Scoped so the first result can be collected before the second run.
         {
           const result = await withEnginePhases(log, 'preset', () => log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records), before));

@@ -33,7 +33,7 @@ export function scoreIndexPairs(dataset: Dataset, pairs: IndexPairs): BaselineQu
   for (let k = 0; k + 1 < paymentLine.length; k += 2) {
     const order = t.paymentOrder[paymentLine[k] as number] as number;
     const line = paymentLine[k + 1] as number;
-    if (t.lineIsRefund[line]) scorer.paymentRefund(order, refundIndexOf(dataset.settlementLines[line]?.txn_id ?? ''));
+    if (t.lineIsRefund[line]) scorer.paymentRefund(order, refundIndexOf(dataset.settlementLines.at(line)?.txn_id ?? ''));
     else scorer.paymentLine(order, t.lineOrder[line] as number);
   }
   for (let k = 0; k + 1 < bankLine.length; k += 2) {

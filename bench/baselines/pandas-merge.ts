@@ -48,7 +48,7 @@ export interface PandasResult {
 }
 
 /** Writes one CSV through a buffer of lines, so a million rows never become one giant string. */
-function writeCsv(path: string, header: string, records: readonly StandardTransaction[], row: (r: StandardTransaction) => string): void {
+function writeCsv(path: string, header: string, records: Iterable<StandardTransaction>, row: (r: StandardTransaction) => string): void {
   const fd = openSync(path, 'w');
   try {
     let chunk: string[] = [header];

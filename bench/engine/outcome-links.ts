@@ -61,8 +61,9 @@ export function scoreOutcomes(dataset: Dataset, config: ReconConfig, outcomes: r
       })
       .map((l) => l.name),
   );
-  const expectedLabel = (r: StandardTransaction): string | undefined => {
-    if (t.duplicates.has(r)) return LABEL_NAMES[Label.DUPLICATE];
+  const expectedLabel = (r: StandardTransaction, kind: OutcomeKind): string | undefined => {
+    const copy = t.duplicateKeys.get(`${r.source}/${r.txn_id}`);
+    if (copy === false || (copy === true && kind === 'duplicate')) return LABEL_NAMES[Label.DUPLICATE];
     if (r.source === SOURCES.ledger) return LABEL_NAMES[t.ledgerLabel[ledgerIndexOf(r.txn_id)] ?? -1];
     if (r.source !== SOURCES.gateway) return undefined;
     const order = orderOfPaymentId(r.txn_id);
@@ -113,7 +114,7 @@ export function scoreOutcomes(dataset: Dataset, config: ReconConfig, outcomes: r
 
     if (ledgerLinks.has(outcome.link)) {
       for (const r of left.length === 0 ? right : right.length === 0 ? left : [...left, ...right]) {
-        const label = expectedLabel(r);
+        const label = expectedLabel(r, outcome.kind);
         if (label === undefined) continue;
         const id = `${outcome.link}|${r.source}`;
         let c = confusion.get(id);

@@ -1,5 +1,5 @@
 import type * as Core from '@recon/core';
-import type { ReconConfig, ReconResult, StandardTransaction } from '@recon/core';
+import type { ReconConfig, ReconResult, StandardTransaction, TransactionStore } from '@recon/core';
 import { SOURCES } from '../generator/index';
 
 type MatchModule = Pick<typeof Core, 'reconcile' | 'indianPaymentsPreset'>;
@@ -42,7 +42,7 @@ export function engineInput(sources: readonly (readonly StandardTransaction[])[]
 }
 
 /** Runs `reconcile` once, with the handle's config or another one. */
-export function runEngine(handle: Extract<EngineHandle, { available: true }>, records: readonly StandardTransaction[], config: ReconConfig = handle.config): ReconResult {
+export function runEngine(handle: Extract<EngineHandle, { available: true }>, records: readonly StandardTransaction[] | TransactionStore, config: ReconConfig = handle.config): ReconResult {
   return handle.reconcile(records, config);
 }
 

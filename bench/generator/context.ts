@@ -1,4 +1,4 @@
-import type { Channel } from '@recon/core';
+import type { Channel, TransactionStore } from '@recon/core';
 import type { Clock } from './clock';
 import type { FeeBreakdown } from './fees';
 import type { ResolvedOptions } from './options';
@@ -24,4 +24,6 @@ export interface GenContext {
   priceText: { gross: readonly string[]; fee: readonly string[]; tax: readonly string[] };
   /** Independent random streams per phase, so a change in one phase does not reshuffle the others. */
   rng: { orders: BenchRng; settlement: BenchRng; bank: BenchRng };
+  /** Where records go when the dataset is kept in a store (else they stay objects in arrays). */
+  store?: TransactionStore;
 }

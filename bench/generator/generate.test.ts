@@ -1,4 +1,4 @@
-import { amountOf, parseTransaction, type StandardTransaction } from '@recon/core';
+import { amountOf, parseTransaction, TransactionStore, type StandardTransaction } from '@recon/core';
 import { describe, expect, it } from 'vitest';
 import { generateDataset, type Dataset } from './generate';
 import { ledgerIndexOf, orderOfOrderId, orderOfPaymentId, refundIndexOf, batchOfSettlementId } from './decode';
@@ -21,6 +21,26 @@ describe('generateDataset: determinism', () => {
     expect(Buffer.from(a.truth.bankBatch.buffer).equals(Buffer.from(b.truth.bankBatch.buffer))).toBe(true);
     expect(Buffer.from(a.truth.ledgerOrder.buffer).equals(Buffer.from(b.truth.ledgerOrder.buffer))).toBe(true);
     expect(a.stats).toEqual(b.stats);
+  });
+
+  it('generates the same records into a store, every one of them, and reads them back by source', () => {
+    const objects = generateDataset({ orders: 2_000, seed: 5 });
+    const store = new TransactionStore();
+    const stored = generateDataset({ orders: 2_000, seed: 5 }, store);
+    expect(stored.store).toBe(store);
+    for (const key of ['ledger', 'payments', 'settlementLines'] as const) expect([...stored[key]]).toStrictEqual(objects[key]);
+    expect(stored.bank).toStrictEqual(objects.bank);
+    expect(store.length).toBe(objects.ledger.length + objects.payments.length + objects.settlementLines.length + objects.bank.length);
+    expect(stored.ledger.at(-1)).toStrictEqual(objects.ledger.at(-1));
+    expect(stored.truth.duplicateKeys).toStrictEqual(objects.truth.duplicateKeys);
+  });
+
+  it('names every second copy in duplicateKeys; only ledger double posts have ids of their own', () => {
+    for (const copy of data.truth.duplicates) {
+      const r = copy as StandardTransaction;
+      expect(data.truth.duplicateKeys.get(`${r.source}/${r.txn_id}`)).toBe(r.source !== SOURCES.ledger);
+    }
+    expect(data.truth.duplicateKeys.size).toBe(data.truth.duplicates.size);
   });
 
   it('gives different data for a different seed', () => {

@@ -1,4 +1,4 @@
-import type { StandardTransaction } from '@recon/core';
+import type { StandardTransaction, TransactionStore } from '@recon/core';
 import { generateBank } from './bank';
 import { createClock } from './clock';
 import type { GenContext } from './context';
@@ -8,6 +8,8 @@ import { generateOrders } from './orders';
 import { createPriceBook } from './price-points';
 import { createBenchRng } from './rng';
 import { generateSettlements } from './settlement';
+import type { RecordList } from './source-buffer';
+import { SOURCES } from './sources';
 import { Label, type GroundTruth } from './truth';
 
 /** Number of distinct price points (matching.md §5.2). */
@@ -31,12 +33,14 @@ export interface DatasetStats {
 }
 
 /** A generated dataset: the four sources as standard transactions, and the answers kept apart. */
-export interface Dataset {
+export interface Dataset<L extends RecordList = RecordList> {
   options: ResolvedOptions;
-  ledger: StandardTransaction[];
-  payments: StandardTransaction[];
-  settlementLines: StandardTransaction[];
+  ledger: L;
+  payments: L;
+  settlementLines: L;
   bank: StandardTransaction[];
+  /** The store every record was added to, in generation order, when one was given. */
+  store?: TransactionStore;
   truth: GroundTruth;
   stats: DatasetStats;
 }
@@ -45,9 +49,12 @@ export interface Dataset {
  * Generates a seeded, deterministic reconciliation dataset: a merchant's ledger, Razorpay
  * payments, Razorpay settlement recon lines and bank statement lines, with the noise of
  * `reference/matching.md` §5.2 and ground truth for every link. The same options give
- * byte-identical records.
+ * byte-identical records. With `store`, every record goes into it as it is made (bank lines
+ * last) and the dataset reads them back from there: the records are never all held as objects.
  */
-export function generateDataset(input: GeneratorOptions): Dataset {
+export function generateDataset(input: GeneratorOptions): Dataset<StandardTransaction[]>;
+export function generateDataset(input: GeneratorOptions, store: TransactionStore | undefined): Dataset;
+export function generateDataset(input: GeneratorOptions, store?: TransactionStore): Dataset {
   const options = resolveOptions(input);
   const prices = createPriceBook(createBenchRng(options.seed, 0), PRICE_POINTS);
   const fees = prices.minor.map(feeBreakdown);
@@ -60,11 +67,13 @@ export function generateDataset(input: GeneratorOptions): Dataset {
     amountText,
     priceText: { gross: prices.minor.map(amountText), fee: fees.map((f) => amountText(f.fee)), tax: fees.map((f) => amountText(f.tax)) },
     rng: { orders: createBenchRng(options.seed, 1), settlement: createBenchRng(options.seed, 2), bank: createBenchRng(options.seed, 3) },
+    ...(store ? { store } : {}),
   };
   const orders = generateOrders(ctx);
   const settlements = generateSettlements(ctx, orders);
   const bank = generateBank(ctx, settlements.batches);
   const { batches } = settlements;
+  if (store) for (const line of bank.lines) store.add(line);
 
   const truth: GroundTruth = {
     ledgerOrder: orders.ledger.order,
@@ -85,6 +94,12 @@ export function generateDataset(input: GeneratorOptions): Dataset {
     refundSettled: settlements.refundSettled,
     refundBatch: settlements.refundBatch,
     duplicates: new Set<object>([...orders.duplicates, ...bank.duplicates]),
+    duplicateKeys: new Map(
+      [...orders.duplicates, ...bank.duplicates].map((copy) => {
+        const r = copy as StandardTransaction;
+        return [`${r.source}/${r.txn_id}`, r.source !== SOURCES.ledger] as const;
+      }),
+    ),
     batches: {
       settlementId: batches.map((b) => b.settlementId),
       utr: batches.map((b) => b.utr.value),
@@ -100,6 +115,7 @@ export function generateDataset(input: GeneratorOptions): Dataset {
     payments: orders.payments.records,
     settlementLines: settlements.lines.records,
     bank: bank.lines,
+    ...(store ? { store } : {}),
     truth,
     stats: {
       orders: options.orders,

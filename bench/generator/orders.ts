@@ -103,8 +103,8 @@ export function generateOrders(ctx: GenContext): OrderPhase {
   const orderLedger = new Int32Array(n).fill(-1);
   const orderPayment = new Int32Array(n).fill(-1);
   // At most two rows per order on each side (an original and a duplicate), plus a refund at the gateway.
-  const ledger = createSourceBuffer(2 * n);
-  const payments = createSourceBuffer(3 * n);
+  const ledger = createSourceBuffer(2 * n, ctx.store);
+  const payments = createSourceBuffer(3 * n, ctx.store);
   const settleGroups = new Map<number, number[]>();
   const refunds: RefundPlan = { order: [], second: [], minor: [], id: [] };
   const refundIdBody = new Uint8Array(ID_CHARS);

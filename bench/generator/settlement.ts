@@ -73,7 +73,7 @@ export function generateSettlements(ctx: GenContext, orders: OrderPhase): Settle
   const orderLine = new Int32Array(n).fill(-1);
   const refundSettled = new Uint8Array(orders.refunds.order.length);
   const refundBatch = new Int32Array(orders.refunds.order.length).fill(-1);
-  const lines = createSourceBuffer(n + orders.refunds.order.length);
+  const lines = createSourceBuffer(n + orders.refunds.order.length, ctx.store);
   const out: SettlementPhase = { lines, batches: [], orderBatch, orderLine, droppedRefunds: 0, refundSettled, refundBatch };
   const idBody = new Uint8Array(ID_CHARS);
   const usedUtrs = new Set<string>();

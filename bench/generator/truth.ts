@@ -77,5 +77,11 @@ export interface GroundTruth {
    * overlaps share the first copy's `txn_id`, so only object identity tells them apart.
    */
   duplicates: ReadonlySet<object>;
+  /**
+   * The same copies by `source/txn_id`, for records read back from a store (new objects): true
+   * when the copy shares its id with the original (a replay, an overlapping statement), so only
+   * the one of the two the matcher calls a duplicate is expected to be one.
+   */
+  duplicateKeys: ReadonlyMap<string, boolean>;
   batches: BatchTruth;
 }

@@ -3,7 +3,12 @@ import { parseArgs } from './args';
 
 describe('parseArgs', () => {
   it('defaults to 100k orders, seed 1, every matcher', () => {
-    expect(parseArgs([])).toEqual({ orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1, settleHeap: false });
+    expect(parseArgs([])).toEqual({ orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1, settleHeap: false, input: 'store' });
+  });
+
+  it('takes the input kind, and refuses an unknown one', () => {
+    expect(parseArgs(['--input', 'objects']).input).toBe('objects');
+    expect(() => parseArgs(['--input', 'rows'])).toThrow(/store or objects/);
   });
 
   it('reads sizes written with underscores or exponents', () => {

@@ -18,9 +18,14 @@ export interface BenchArgs {
   repeat: number;
   /** Full collection before each timed engine run (see `settleHeap`). */
   settleHeap: boolean;
+  /**
+   * How the engine gets the records: `store` (default) generates them straight into a
+   * `TransactionStore`, so they are never all held as objects; `objects` keeps them in arrays.
+   */
+  input: 'store' | 'objects';
 }
 
-const USAGE = `usage: reconcile.bench.ts [--orders N] [--seed N] [--no-engine] [--no-naive] [--no-pandas] [--python BIN] [--repeat N] [--profile] [--settle-heap] [--json FILE]
+const USAGE = `usage: reconcile.bench.ts [--orders N] [--seed N] [--no-engine] [--no-naive] [--no-pandas] [--python BIN] [--repeat N] [--profile] [--settle-heap] [--input store|objects] [--json FILE]
   --orders N     orders to simulate (default 100000; 10k, 100k and 1M are the recorded sizes)
   --seed N       generator seed (default 1)
   --no-engine    skip the @recon/core engine
@@ -32,6 +37,8 @@ const USAGE = `usage: reconcile.bench.ts [--orders N] [--seed N] [--no-engine] [
                  machine the fastest run is the least disturbed one
   --settle-heap  run a full V8 collection before each timed engine run (outside its timing), so that
                  garbage and marking left by generating the dataset are not charged to the engine
+  --input KIND   store (default): records generated into a TransactionStore, the engine reads it;
+                 objects: records kept as objects in arrays (the engine reads an array)
   --json FILE    also write every figure to FILE as JSON`;
 
 function integer(flag: string, value: string | undefined): number {
@@ -43,7 +50,7 @@ function integer(flag: string, value: string | undefined): number {
 
 /** Parses `argv` (without the node and script paths). Throws with the usage text on a bad flag. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1, settleHeap: false };
+  const args: BenchArgs = { orders: 100_000, seed: 1, engine: true, naive: true, pandas: true, python: 'python3', profile: false, repeat: 1, settleHeap: false, input: 'store' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     switch (flag) {
@@ -68,6 +75,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       case '--repeat':
         args.repeat = integer(flag, argv[++i]);
         break;
+      case '--input': {
+        const kind = argv[++i];
+        if (kind !== 'store' && kind !== 'objects') throw new Error(`--input takes store or objects, not ${String(kind)}`);
+        args.input = kind;
+        break;
+      }
       case '--settle-heap':
         args.settleHeap = true;
         break;

@@ -19,8 +19,8 @@ export function ledgerMissCauses(dataset: Dataset, orders: readonly number[]): M
   });
   const causes: MissCauses = {};
   for (const o of orders) {
-    const ledger = dataset.ledger[t.orderLedger[o] as number] as StandardTransaction;
-    const payment = dataset.payments[t.orderPayment[o] as number] as StandardTransaction;
+    const ledger = dataset.ledger.at(t.orderLedger[o] as number) as StandardTransaction;
+    const payment = dataset.payments.at(t.orderPayment[o] as number) as StandardTransaction;
     const orderId = ledger.references.order_id;
     const skewed = Math.abs(Date.parse(ledger.timestamp) - Date.parse(payment.timestamp)) > HOUR_MS;
     const cause =

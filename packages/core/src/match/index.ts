@@ -10,6 +10,7 @@
  */
 export type * from './types';
 export { reconcile } from './engine/reconcile';
+export { TransactionStore, type TransactionStoreStats } from './store/transaction-store';
 export { compileConfig, validateConfig } from './config/compile';
 export { extractReferences, type ExtractedReferences } from './extract/narration';
 export { exportJson, outcomeToJson, OUTCOMES_FORMAT } from './export/json';

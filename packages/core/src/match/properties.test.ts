@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fromDecimalString } from '../money/wire';
 import type { StandardTransaction } from '../schema/transaction';
 import { reconcile } from './engine/reconcile';
+import { TransactionStore } from './store/transaction-store';
 import { exportCsv } from './export/csv';
 import { exportJson } from './export/json';
 import { shuffle } from './stream/stream-cases.test-helper';
@@ -179,6 +180,24 @@ describe('matcher properties', () => {
         expect(exportCsv(b)).toBe(exportCsv(a));
       }),
       RUNS,
+    );
+  });
+
+  it('records in a TransactionStore give the same result as the array (exports, summary, rejected)', () => {
+    const bad = fc.constantFrom<Partial<StandardTransaction>>({ currency: 'XYZ' }, { amount: '1.5' }, { timestamp: '2024-04-01' }, { timestamp: '2024-04-01T10:00:00.5+05:30' });
+    fc.assert(
+      fc.property(configArb, recordsArb, fc.array(fc.tuple(fc.nat(), bad), { maxLength: 3 }), (name, records, breaks) => {
+        // Some records the engine must reject (kept in the store like any other), at any position.
+        const input = records.map((r) => ({ ...r }));
+        for (const [at, patch] of breaks) if (input.length > 0) Object.assign(input[at % input.length]!, patch);
+        const a = reconcile(input, CONFIGS[name]!);
+        const b = reconcile(TransactionStore.from(input), CONFIGS[name]!);
+        expect(exportJson(b)).toBe(exportJson(a));
+        expect(exportCsv(b)).toBe(exportCsv(a));
+        expect(b.summary).toStrictEqual(a.summary);
+        expect(b.rejected.map((r) => [r.record, r.error.message])).toStrictEqual(a.rejected.map((r) => [r.record, r.error.message]));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -85,7 +85,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
       id: `fn#${n}${suffix}`,
       computed: true,
       read: (table, i) => {
-        const v = source(table.txns[i]!);
+        const v = source(table.txn(i));
         if (!Array.isArray(v)) return cleanKeys(v as string | undefined | null, alnum);
         if (sameAsLast(v)) return lastOut;
         lastOut = cleanKeys(v, alnum);
@@ -98,7 +98,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
   const id = `${source}${suffix}`;
   switch (access.kind) {
     case 'plain': {
-      const read = access.read;
+      const { read, path } = access;
       // Members of a settlement group carry one UTR: its normal form is kept while it repeats.
       let lastRaw: string | undefined;
       let lastClean: KeyValue | undefined;
@@ -107,7 +107,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
             id,
             computed: true,
             read: (table, i) => {
-              const v = read(table.txns[i]!);
+              const v = table.field(path, read, i);
               if (v !== lastRaw) {
                 lastRaw = v;
                 lastClean = cleanKeys(v, true);
@@ -118,7 +118,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
         : {
             id,
             read: (table, i) => {
-              const v = read(table.txns[i]!);
+              const v = table.field(path, read, i);
               return v === '' ? undefined : v;
             },
           };
@@ -134,7 +134,7 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
       };
     }
     case 'amount':
-      return { id, computed: true, read: (table, i) => `${table.txns[i]!.currency}:${table.ar.toMinorString(table.signed(i))}` };
+      return { id, computed: true, read: (table, i) => `${table.currencies[table.currencyId[i]!]!}:${table.ar.toMinorString(table.signed(i))}` };
   }
 }
 

@@ -32,7 +32,7 @@ export const FIELD_PATHS: readonly FieldPath[] = [
 
 /** How a field path is read. `plain` fields are read straight off the record. */
 export type FieldAccess =
-  | { kind: 'plain'; read: (txn: StandardTransaction) => string | undefined }
+  | { kind: 'plain'; path: string; read: (txn: StandardTransaction) => string | undefined }
   | { kind: 'extracted'; which: (typeof EXTRACTED_FIELDS)[number] }
   | { kind: 'amount' };
 
@@ -74,6 +74,6 @@ const READERS: Readonly<Record<string, Read>> = {
 export function fieldAccess(path: FieldPath): FieldAccess {
   if (path === 'amount') return { kind: 'amount' };
   const read = READERS[path];
-  if (read) return { kind: 'plain', read };
+  if (read) return { kind: 'plain', path, read };
   return { kind: 'extracted', which: path.slice('extracted.'.length) as (typeof EXTRACTED_FIELDS)[number] };
 }

@@ -27,5 +27,5 @@ export function passes<T>(table: RecordTable<T>, f: RecordPredicate | null, i: n
     const c = table.channel[i]!;
     if (c < 0 || (f.channels & (1 << c)) === 0) return false;
   }
-  return f.where === null || f.where(table.txns[i]!) === true;
+  return f.where === null || f.where(table.txn(i)) === true;
 }

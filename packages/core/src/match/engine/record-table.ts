@@ -9,6 +9,7 @@ import { dayOf, msSinceDayStart } from './dates';
 import { finish } from './hash';
 import { CHANNEL_CODE, STATUS_CODE, TYPE_CODE } from './codes';
 import { StringTable } from './string-table';
+import { TransactionStore } from '../store/transaction-store';
 
 export type { Column } from './arith';
 
@@ -108,6 +109,20 @@ const NARROW_MAX = 0xffffffff;
 /** Bytes of typed-array memory reserved per input record (columns plus the passes' arrays). */
 const RESERVE_PER_RECORD = 300;
 
+/** Days from 1970-01-01 to 2000-01-01 (the store's timestamp epoch). */
+const EPOCH_2000_DAY = 10_957;
+
+const readTxnId = (t: StandardTransaction): string => t.txn_id;
+const readSource = (t: StandardTransaction): string => t.source;
+
+/** Where a table's rows come from: an array of records, or a store (plus its row → record map). */
+export interface TableRecords {
+  readonly n: number;
+  readonly list: readonly StandardTransaction[] | null;
+  readonly store: TransactionStore | null;
+  readonly storeIndex: Int32Array | null;
+}
+
 /**
  * The records of one run in columns: parsed amounts, signs, dates, extracted narration references
  * and record hashes, all indexed by a record's position. Built once per run and shared by every
@@ -157,13 +172,23 @@ export class RecordTable<T> {
   /** Narration extracts by record (only records whose narration a rule reads: a few bank lines). */
   private readonly extractedCache = new Map<number, ExtractedReferences>();
   private readonly keyColumns = new Map<string, KeyColumn>();
+  private readonly storeFields = new Map<string, (i: number) => string | undefined>();
+
+  /** The records as objects (array input), or null. */
+  private readonly list: readonly StandardTransaction[] | null;
+  /** The records in a compact store (store input), or null; `storeIndex` maps rows to it when some were rejected. */
+  private readonly store: TransactionStore | null;
+  private readonly storeIndex: Int32Array | null;
 
   constructor(
-    readonly txns: readonly StandardTransaction[],
+    txns: TableRecords,
     readonly ar: Arith<T>,
     c: TableColumns<T>,
   ) {
-    this.n = txns.length;
+    this.list = txns.list;
+    this.store = txns.store;
+    this.storeIndex = txns.storeIndex;
+    this.n = txns.n;
     this.amount = c.amount;
     this.fee = c.fee;
     this.tax = c.tax;
@@ -180,6 +205,43 @@ export class RecordTable<T> {
     this.instantRest = c.instantRest;
     this.hashes = c.hashes;
     this.scratch = c.scratch;
+  }
+
+  /**
+   * Record `i`. From a store it is rebuilt on each call (a new object), so callers read it once
+   * per use and never compare records by identity.
+   */
+  txn(i: number): StandardTransaction {
+    const list = this.list;
+    if (list !== null) return list[i]!;
+    const index = this.storeIndex;
+    return this.store!.get(index === null ? i : index[i]!);
+  }
+
+  /**
+   * Record `i`'s string field `path` (`read` reads it from an object): from a store, read in
+   * place instead of rebuilding the record.
+   */
+  field(path: string, read: (txn: StandardTransaction) => string | undefined, i: number): string | undefined {
+    const list = this.list;
+    if (list !== null) return read(list[i]!);
+    let reader = this.storeFields.get(path);
+    if (reader === undefined) {
+      reader = this.store!.fieldReader(path);
+      this.storeFields.set(path, reader);
+    }
+    const index = this.storeIndex;
+    return reader(index === null ? i : index[i]!);
+  }
+
+  /** Record `i`'s `txn_id`. */
+  txnId(i: number): string {
+    return this.field('txn_id', readTxnId, i)!;
+  }
+
+  /** Record `i`'s `source`. */
+  source(i: number): string {
+    return this.field('source', readSource, i)!;
   }
 
   /** Signed amount minus the chosen net fields: the value the amount check compares. */
@@ -211,7 +273,7 @@ export class RecordTable<T> {
   extracted(i: number): ExtractedReferences {
     let e = this.extractedCache.get(i);
     if (!e) {
-      e = extractReferences(this.txns[i]!.description);
+      e = extractReferences(this.txn(i).description);
       this.extractedCache.set(i, e);
     }
     return e;
@@ -239,10 +301,12 @@ export class RecordTable<T> {
 
   /** Total order of records: source, then txn_id (code-unit order, locale-free). */
   compare(a: number, b: number): number {
-    const x = this.txns[a]!;
-    const y = this.txns[b]!;
-    if (x.source !== y.source) return x.source < y.source ? -1 : 1;
-    if (x.txn_id !== y.txn_id) return x.txn_id < y.txn_id ? -1 : 1;
+    const xs = this.source(a);
+    const ys = this.source(b);
+    if (xs !== ys) return xs < ys ? -1 : 1;
+    const x = this.txnId(a);
+    const y = this.txnId(b);
+    if (x !== y) return x < y ? -1 : 1;
     return 0;
   }
 }
@@ -291,6 +355,20 @@ export function recordHashWord(source: string, id: string): number {
   return oneHash[0]!;
 }
 
+/** Amount, fee and tax as bigints (the slow path: some value or total too large for a double). */
+function bigColumns(txns: TableRecords): { amount: bigint[]; fee: bigint[]; tax: bigint[] } {
+  const amount: bigint[] = [];
+  const fee: bigint[] = [];
+  const tax: bigint[] = [];
+  for (let i = 0; i < txns.n; i++) {
+    const t = txns.list !== null ? txns.list[i]! : txns.store!.get(txns.storeIndex === null ? i : txns.storeIndex[i]!);
+    amount.push(bigMinor(t.amount));
+    fee.push(bigMinor(t.fee));
+    tax.push(bigMinor(t.tax));
+  }
+  return { amount, fee, tax };
+}
+
 /**
  * Build the table for `input`. Records whose amount, fee, tax, currency or timestamp cannot be read
  * are rejected (typed error with the record) instead of stopping the run.
@@ -299,10 +377,23 @@ export function recordHashWord(source: string, id: string): number {
  * million records, touching the scattered objects is what costs (cache misses), not the
  * arithmetic, so each object is visited once here and the timestamp parsed once.
  */
-export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTable {
+export function buildRecordTable(source: readonly StandardTransaction[] | TransactionStore): BuiltTable {
   const rejected: RejectedRecord[] = [];
-  const n0 = input.length;
-  let accepted: StandardTransaction[] | null = null; // stays null (input reused) until a record is rejected
+  const store = source instanceof TransactionStore ? source : null;
+  const input: readonly StandardTransaction[] = store === null ? (source as readonly StandardTransaction[]) : [];
+  const n0 = source.length;
+  // Rows kept so far, once a record has been rejected (null until then: the input is reused).
+  let accepted: StandardTransaction[] | null = null;
+  let acceptedIndex: Int32Array | null = null;
+  const rejectAt = (k: number, txn: StandardTransaction, field: string, message: string): void => {
+    if (store !== null) {
+      if (acceptedIndex === null) {
+        acceptedIndex = new Int32Array(n0);
+        for (let x = 0; x < k; x++) acceptedIndex[x] = x;
+      }
+    } else accepted ??= input.slice(0, k);
+    rejected.push(reject(store === null ? txn : store.get(k), field, message));
+  };
   // Every column of the table, and later every pass's arrays, from one reservation (see
   // ScratchPool): columns take 36 bytes a record, the passes of a typical config more.
   const pool = new ScratchPool(n0 * RESERVE_PER_RECORD + 65536);
@@ -358,13 +449,12 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
   let total = 0;
   let n = 0;
   for (let k = 0; k < n0; k++) {
-    const txn = input[k]!;
+    const txn = store === null ? input[k]! : store.getUntimed(k);
     // Records come in runs of one currency: skip the map lookup (a string hash) while it repeats.
     let exponent = txn.currency === lastExponentCurrency ? lastExponent : exponents.get(txn.currency);
     if (exponent === undefined) {
       if (typeof txn.currency !== 'string' || !isKnownCurrency(txn.currency)) {
-        accepted ??= input.slice(0, k);
-        rejected.push(reject(txn, 'currency', `unknown currency ${JSON.stringify(txn.currency)}`));
+        rejectAt(k, txn, 'currency', `unknown currency ${JSON.stringify(txn.currency)}`);
         continue;
       }
       exponent = currencyExponent(txn.currency);
@@ -375,9 +465,19 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     const a = fastMinor(txn.amount, exponent);
     const f = fastMinor(txn.fee, exponent);
     const x = fastMinor(txn.tax, exponent);
-    const ts = txn.timestamp;
-    const tsDay = typeof ts === 'string' ? dayOf(ts) : Number.NaN;
-    const rest = typeof ts === 'string' ? msSinceDayStart(ts, tsDay) : Number.NaN;
+    let tsDay: number;
+    let rest: number;
+    const seconds = store === null ? Number.NaN : store.timestampSeconds(k);
+    if (Number.isNaN(seconds)) {
+      const ts = txn.timestamp;
+      tsDay = typeof ts === 'string' ? dayOf(ts) : Number.NaN;
+      rest = typeof ts === 'string' ? msSinceDayStart(ts, tsDay) : Number.NaN;
+    } else {
+      // The store keeps a valid timestamp as local seconds and an offset: no text to parse.
+      const localDay = Math.floor(seconds / 86_400);
+      tsDay = localDay + EPOCH_2000_DAY;
+      rest = (seconds - localDay * 86_400) * 1_000 - store!.timestampOffset(k) * 60_000;
+    }
     const valueDate = txn.value_date;
     const vd = valueDate === undefined ? 0 : typeof valueDate === 'string' ? dayOf(valueDate) : Number.NaN;
     let problem: [string, string] | undefined;
@@ -389,11 +489,11 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     else if (txn.direction !== 'CREDIT' && txn.direction !== 'DEBIT') problem = ['direction', 'direction is neither CREDIT nor DEBIT'];
     else if (typeof txn.source !== 'string' || typeof txn.txn_id !== 'string') problem = ['txn_id', 'source and txn_id must be strings'];
     if (problem) {
-      accepted ??= input.slice(0, k);
-      rejected.push(reject(txn, problem[0], problem[1]));
+      rejectAt(k, txn, problem[0], problem[1]);
       continue;
     }
-    if (accepted) accepted.push(txn);
+    if (accepted !== null) (accepted as StandardTransaction[]).push(txn);
+    else if (acceptedIndex !== null) (acceptedIndex as Int32Array)[n] = k;
     if (wide === null && !(a <= NARROW_MAX && f <= NARROW_MAX && x <= NARROW_MAX)) wide = widen();
     // Fee and tax are absent on most records: leaving the zero pages of a fresh column unwritten
     // keeps them out of RSS (a ledger-sized run of zeros costs no memory).
@@ -459,7 +559,10 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
     total += a + f + x;
     if (!(total <= Number.MAX_SAFE_INTEGER)) fast = false;
   }
-  const txns = accepted ?? input;
+  const txns: TableRecords =
+    store === null
+      ? { n, list: accepted ?? input, store: null, storeIndex: null }
+      : { n, list: null, store, storeIndex: acceptedIndex === null ? null : (acceptedIndex as Int32Array).subarray(0, n) };
   const cut = <A extends { subarray(a: number, b: number): A }>(c: A): A => (n === n0 ? c : c.subarray(0, n));
   const columns = {
     scratch: pool,
@@ -485,9 +588,7 @@ export function buildRecordTable(input: readonly StandardTransaction[]): BuiltTa
   return {
     table: new RecordTable<bigint>(txns, bigintArith, {
       ...columns,
-      amount: txns.map((t) => bigMinor(t.amount)),
-      fee: txns.map((t) => bigMinor(t.fee)),
-      tax: txns.map((t) => bigMinor(t.tax)),
+      ...bigColumns(txns),
     }),
     rejected,
   };

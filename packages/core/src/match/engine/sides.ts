@@ -137,7 +137,7 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
   const canonOf = (i: number) => {
     let c = canon.get(i);
     if (c === undefined) {
-      c = canonicalJson(table.txns[i]);
+      c = canonicalJson(table.txn(i));
       canon.set(i, c);
     }
     return c;
@@ -149,7 +149,7 @@ export function dedupeSide<T>(table: RecordTable<T>, records: Int32Array, side: 
   const words = table.scratch.takeRaw('u32', m); // every slot written below
   for (let k = 0; k < m; k++) words[k] = table.hashHi(records[k]!);
   const { order, sorted } = orderByKey(words, m, table.scratch);
-  const same = (a: number, b: number) => table.hashLo(a) === table.hashLo(b) && table.txns[a]!.txn_id === table.txns[b]!.txn_id && table.txns[a]!.source === table.txns[b]!.source;
+  const same = (a: number, b: number) => table.hashLo(a) === table.hashLo(b) && table.txnId(a) === table.txnId(b) && table.source(a) === table.source(b);
   const run: number[] = [];
   for (let s = 0; s < m; ) {
     const w = sorted[s]!;

@@ -79,7 +79,7 @@ export function buildBlocks<T>(
   }
   if (partitionOf.size === 0) return [];
   const parentChannel = (i: number, ids: Map<string, number>) => {
-    const id = table.txns[i]!.txn_id;
+    const id = table.txnId(i);
     const seen = ids.get(id);
     if (seen === undefined) return;
     const c = table.channel[i]!;
@@ -116,7 +116,7 @@ export function buildBlocks<T>(
     const source = sourceId[i]!;
     const like = sources[source] === 1 && (types & (1 << type[i]!)) !== 0 && (statuses & (1 << status[i]!)) !== 0;
     const ids = parents[source];
-    const parent = ids !== undefined && parentBits[hashes[2 * i]! & FILTER_MASK] === 1 && ids.has(table.txns[i]!.txn_id);
+    const parent = ids !== undefined && parentBits[hashes[2 * i]! & FILTER_MASK] === 1 && ids.has(table.txnId(i));
     if (!like && !parent) continue;
     const key = keys.get(i);
     if (typeof key !== 'string') continue;

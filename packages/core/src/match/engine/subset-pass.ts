@@ -92,8 +92,8 @@ export function subsetPass<T>(
   // Whether pool member m may join target t's combination: open, same currency, status, date.
   const isCandidate = (t: number, m: number): boolean => {
     if (!state.open[m]) return false;
-    const tTxn = table.txns[t]!;
-    const mTxn = table.txns[m]!;
+    const tTxn = table.txn(t);
+    const mTxn = table.txn(m);
     if (mTxn.currency !== tTxn.currency) return false;
     if (checks.status) {
       const tStatus = STATUS_CODE[tTxn.status]!;

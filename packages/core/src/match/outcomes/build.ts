@@ -184,16 +184,16 @@ export class OutcomeBuilder<T> {
 
   /** Record `i`. */
   txn(i: number): StandardTransaction {
-    return this.table.txns[i]!;
+    return this.table.txn(i);
   }
 
   /** A unit's records, in total order (source, then txn_id). */
   txnsOf(units: Units, u: number): StandardTransaction[] {
     const s = units.start[u]!;
     const n = units.size[u]!;
-    if (n === 1) return [this.table.txns[units.members[s]!]!];
+    if (n === 1) return [this.table.txn(units.members[s]!)];
     const idx = Array.from(units.members.subarray(s, s + n)).sort((a, b) => this.table.compare(a, b));
-    return idx.map((i) => this.table.txns[i]!);
+    return idx.map((i) => this.table.txn(i));
   }
 
   /** Σ of member hashes of a unit into `sumHi`/`sumLo` (mod 2^32). */
@@ -514,8 +514,8 @@ export class OutcomeBuilder<T> {
     const tag = `${this.link}\u0001duplicate\u0001${key}\u0001${copy}`;
     if (side === 'left') this.ids.hash(tag, hi, lo, 1, 0, 0, 0);
     else this.ids.hash(tag, 0, 0, 0, hi, lo, 1);
-    const txn = this.table.txns[record]!;
-    const kept = this.table.txns[of]!;
+    const txn = this.table.txn(record);
+    const kept = this.table.txn(of);
     const id = hex64('o_', this.ids.out[0]!, this.ids.out[1]!);
     this.made.push(new DuplicateRecord(id, this.link, side === 'left' ? [txn] : EMPTY, side === 'right' ? [txn] : EMPTY, side, { source: kept.source, txn_id: kept.txn_id }, key));
     this.push(KIND_RANK.duplicate, this.made.length - 1);
