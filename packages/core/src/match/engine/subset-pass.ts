@@ -3,7 +3,7 @@ import type { OutcomeBuilder } from '../outcomes/build';
 import { PairChecker } from './checks';
 import { computeFacts } from './facts';
 import { REASON_NO_CANDIDATE, REASON_TOO_MANY, type LinkState } from './link-state';
-import { STATUS_CODE, type RecordTable } from './record-table';
+import type { RecordTable } from './record-table';
 import { firstAtLeast } from './sorted';
 import { searchRuns } from './subset-runs';
 import { subsetSearch } from './subset-sum';
@@ -92,12 +92,11 @@ export function subsetPass<T>(
   // Whether pool member m may join target t's combination: open, same currency, status, date.
   const isCandidate = (t: number, m: number): boolean => {
     if (!state.open[m]) return false;
-    const tTxn = table.txn(t);
-    const mTxn = table.txn(m);
-    if (mTxn.currency !== tTxn.currency) return false;
+    // The table's columns, not the records: no record is read (or, from a store, rebuilt) here.
+    if (table.currencyId[m] !== table.currencyId[t]) return false;
     if (checks.status) {
-      const tStatus = STATUS_CODE[tTxn.status]!;
-      const ms = STATUS_CODE[mTxn.status]!;
+      const tStatus = table.status[t]!;
+      const ms = table.status[m]!;
       const ok = manyToOne ? (checks.status[ms]! & (1 << tStatus)) !== 0 : (checks.status[tStatus]! & (1 << ms)) !== 0;
       if (!ok) return false;
     }
