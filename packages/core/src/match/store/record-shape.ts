@@ -93,7 +93,9 @@ export function classify(txn: Record<string, unknown>): Classified {
     return { kind: 'slot', key, slot: values.length - 1 };
   };
   const constant = (key: string, v: unknown): ShapeEntry => {
-    parts.push(`c${typeof v}${String(v).length}:${String(v)}`);
+    // -0 and 0 print alike but are different values (Object.is): the key must tell them apart.
+    const text = Object.is(v, -0) ? '-0' : String(v);
+    parts.push(`c${typeof v}${text.length}:${text}`);
     return { kind: 'const', key, value: v };
   };
   const entries: ShapeEntry[] = [];

@@ -118,6 +118,13 @@ describe('TransactionStore', () => {
     expect(store.get(4_999).references).toStrictEqual({ payment_id: 'pay_4999', order_id: 'order_4999' });
   });
 
+  it('tells apart shared values that print alike (0 and -0, null and undefined, "1" and 1)', () => {
+    const records = [0, -0, null, undefined, '1', 1, 1, -0].map((v, k) => ({ txn_id: `t${k}`, schema_version: v, source: 's', references: {}, raw: null }) as unknown as StandardTransaction);
+    const store = TransactionStore.from(records);
+    records.forEach((r, i) => expect(Object.is(store.get(i).schema_version, r.schema_version)).toBe(true));
+    expect(store.stats().shapes).toBe(6);
+  });
+
   it('keeps a record it cannot take apart whole, and reads it like any other', () => {
     class Txn {
       constructor(readonly txn_id: string) {}
