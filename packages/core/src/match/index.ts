@@ -12,6 +12,7 @@ export type * from './types';
 export { reconcile } from './engine/reconcile';
 export { TransactionStore, type TransactionStoreStats } from './store/transaction-store';
 export { compileConfig, validateConfig } from './config/compile';
+export { keyFromField } from './config/field-key';
 export { extractReferences, type ExtractedReferences } from './extract/narration';
 export { exportJson, outcomeToJson, OUTCOMES_FORMAT } from './export/json';
 export { exportCsv, csvField, CSV_COLUMNS } from './export/csv';

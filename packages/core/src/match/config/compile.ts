@@ -26,6 +26,7 @@ import type {
   CompiledSubset,
   RecordPredicate,
 } from './compiled';
+import { fieldKeyOf } from './field-key';
 import { fieldAccess } from './field-paths';
 import { ReconConfigSchema } from './schema';
 
@@ -81,6 +82,21 @@ export function keyReader(source: KeySource, alnum: boolean): KeySpec {
       for (let k = 0; k < v.length; k++) if (v[k] !== lastIn[k]) return false;
       return true;
     };
+    const field = fieldKeyOf(source);
+    if (field !== undefined) {
+      // Reads the field in place (from a store: no record rebuilt per key), then maps it.
+      const { path, map } = field;
+      const access = fieldAccess(path);
+      const read = access.kind === 'plain' ? access.read : () => undefined;
+      return {
+        id: `fn#${n}${suffix}`,
+        computed: true,
+        read: (table, i) => {
+          const v = table.field(path, read, i);
+          return cleanKeys(v === undefined ? undefined : map(v), alnum);
+        },
+      };
+    }
     return {
       id: `fn#${n}${suffix}`,
       computed: true,

@@ -1,5 +1,6 @@
 import type { StandardTransaction } from '../../schema/transaction';
 import type { FieldPath, LinkConfig, ReconConfig, RecordFilter, SideConfig } from '../types';
+import { keyFromField } from '../config/field-key';
 
 /** How a preset finds one side's records. */
 export interface SideSelector {
@@ -61,9 +62,10 @@ function orderPrefixLength(id: string): number {
  * `ORD-1001` keeps its full text and stays exact. An id already in that form is returned as is (the
  * record's own string, nothing allocated: most ids are).
  */
-export function normalizedOrderId(txn: StandardTransaction): string | undefined {
-  const id = txn.references.order_id;
-  if (id === undefined) return undefined;
+export const normalizedOrderId: (txn: StandardTransaction) => string | undefined = keyFromField('references.order_id', normalOrderId, 'normalizedOrderId');
+
+/** {@link normalizedOrderId} of an order id's text. */
+function normalOrderId(id: string): string {
   const cut = orderPrefixLength(id);
   if (id.length - cut < 10) return id;
   if (cut === 0) return `order_${id}`; // a bare body, as some books keep it
