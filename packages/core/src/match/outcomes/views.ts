@@ -34,11 +34,17 @@ abstract class PairView<T> {
   ) {}
 
   protected get builder(): OutcomeBuilder<T> {
-    return this.batch.builder;
+    return this.live().builder;
   }
 
   protected get d(): PairDecision<T> {
-    return this.batch.decision(this.k);
+    return this.live().decision(this.k);
+  }
+
+  /** The batch, while its run's memory is still its own (see `ReconResult.release`). */
+  private live(): PairBatch<T> {
+    if (this.batch.builder.released) throw new TypeError('outcome read after its result was released (ReconResult.release)');
+    return this.batch;
   }
 
   get id(): string {
