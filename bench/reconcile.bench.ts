@@ -90,7 +90,6 @@ async function main(): Promise<void> {
           const result = await withEnginePhases(log, 'preset', () => log.repeat('engine: reconcile, preset (end to end)', args.repeat, () => runEngine(handle, records), before));
           engineQuality = log.run('engine: score vs truth', () => scoreOutcomes(dataset, handle.config, result.outcomes));
           engineSummary = result.summary;
-          result.release(); // its memory goes to the next run (see ReconResult.release)
         }
         {
           const exactOnly = exactKeyConfig(handle.config);
@@ -101,7 +100,6 @@ async function main(): Promise<void> {
             exactOnly.links.map((l) => l.name),
           );
           exactKeyQuality = scoreOutcomes(dataset, exactOnly, exact.outcomes);
-          exact.release();
         }
         if (args.profile) {
           const { profile } = await profileCall(() => runEngine(handle, records));

@@ -40,17 +40,4 @@ describe('full-collection accounting', () => {
     // The last `before` ran before the last row started.
     expect(sawBefore).toBeLessThanOrEqual(log.phases[2]!.startedAt!);
   });
-
-  it('releases every earlier value that can be released, never the last', async () => {
-    const log = createPhaseLog();
-    const released: number[] = [];
-    let n = 0;
-    const last = await log.repeat('y', 3, () => {
-      const k = ++n;
-      return { k, release: () => released.push(k) };
-    });
-    expect(released).toEqual([1, 2]);
-    expect(last.k).toBe(3);
-    await log.repeat('z', 2, () => 'no release method'); // values without one are just dropped
-  });
 });

@@ -28,9 +28,8 @@ export interface PhaseLog {
   run<T>(name: string, fn: () => T): T;
   /**
    * Runs `fn` `times` times, one row each (`name #k`), and returns the last value. Each earlier
-   * value is released (its `release()`, when it has one: a reconcile result gives its memory to
-   * the next run) and dropped before the next run starts, so results never stack up in memory and
-   * every row's peak RSS is that of one run. `before` runs (and is awaited) ahead of each run, outside
+   * value is dropped before the next run starts, so results never stack up in memory and every
+   * row's peak RSS is that of one run. `before` runs (and is awaited) ahead of each run, outside
    * its timing.
    */
   repeat<T>(name: string, times: number, fn: () => T, before?: () => void | Promise<void>): Promise<T>;
@@ -62,8 +61,7 @@ export function createPhaseLog(): PhaseLog {
       const label = (k: number) => (times === 1 ? name : `${name} #${k}`);
       for (let k = 1; k < times; k++) {
         await before?.();
-        const earlier = run(label(k), fn) as { release?: () => void } | undefined;
-        if (typeof earlier?.release === 'function') earlier.release();
+        run(label(k), () => void fn());
       }
       await before?.();
       return run(label(times), fn);

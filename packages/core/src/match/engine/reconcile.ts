@@ -75,12 +75,10 @@ export function reconcile(records: readonly StandardTransaction[] | TransactionS
     for (let k = 0; k < list.length; k++) outcomes[at++] = list[k]!;
   }
   markPhase('order');
-  const result: Omit<ReconResult, 'release'> = {
+  return {
     outcomes,
     summary: { records: records.length, unassigned, rejected: rejected.length, links: summaries },
     links,
     rejected,
   };
-  // Not enumerable: a result compares and prints as its data.
-  return Object.defineProperty(result, 'release', { value: () => table.scratch.release() }) as ReconResult;
 }

@@ -31,14 +31,6 @@ let sharedOutstanding = 0;
 const sharedCollected = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<number>(() => sharedOutstanding--) : undefined;
 
 /**
- * The first slab of a released run (see {@link ScratchPool.release}), for the next run to reuse:
- * its pages are resident already, so the next run touches no new memory for what fits in it,
- * instead of adding its own pages while the released run's wait for a full GC. Weakly held: with
- * no next run, the next full GC returns it.
- */
-let spare: WeakRef<ArrayBufferLike> | null = null;
-
-/**
  * The first slab of a run. A large one is a SharedArrayBuffer when no earlier one may still be
  * alive; otherwise an ordinary ArrayBuffer.
  *
@@ -102,28 +94,9 @@ export class ScratchPool {
   /** Bytes handed out from slabs so far (for tuning the reserve). */
   carved = 0;
 
-  /** Whether the first slab came from a released run: its memory is not zero (see {@link region}). */
-  private readonly recycled: boolean;
-  /** Set by {@link release}: the memory is another run's now. */
-  released = false;
-
   /** `reserve`: bytes of the first slab (the run's expected need). */
   constructor(reserve = 0) {
-    const bytes = Math.max(0, reserve);
-    const kept = spare?.deref();
-    spare = null;
-    this.recycled = kept !== undefined && kept.byteLength >= bytes;
-    this.slabs = [this.recycled ? kept! : reserveSlab(bytes)];
-  }
-
-  /**
-   * Hands the first slab to the next run (the caller promises that nothing reads this pool's
-   * arrays again: {@link released} is set so the outcomes can refuse to).
-   */
-  release(): void {
-    if (this.released) return;
-    this.released = true;
-    spare = new WeakRef(this.slabs[0]!);
+    this.slabs = [reserveSlab(Math.max(0, reserve))];
   }
 
   /** Whether the last {@link region} was never used before (still zero: no fill needed). */
@@ -142,7 +115,7 @@ export class ScratchPool {
     if (best >= 0) {
       const f = this.free[best]!;
       const at = f.at;
-      this.fresh = f.clean && !(f.slab === 0 && this.recycled);
+      this.fresh = f.clean;
       if (f.bytes === bytes) this.free.splice(best, 1);
       else {
         f.at += bytes;
@@ -150,7 +123,7 @@ export class ScratchPool {
       }
       return { buffer: this.slabs[f.slab]!, at };
     }
-    this.fresh = !(this.slabs.length === 1 && this.recycled);
+    this.fresh = true;
     let slab = this.slabs[this.slabs.length - 1]!;
     if (this.offset + bytes > slab.byteLength) {
       // The tail left behind stays usable; grow geometrically, so running out costs a handful of
@@ -159,7 +132,6 @@ export class ScratchPool {
       slab = new ArrayBuffer(Math.max(bytes, MIN_SLAB, slab.byteLength));
       this.slabs.push(slab);
       this.offset = 0;
-      this.fresh = true;
     }
     const at = this.offset;
     this.offset += bytes;

@@ -79,11 +79,6 @@ export class OutcomeBuilder<T> {
   private sumHi = 0;
   private sumLo = 0;
 
-  /** Whether the run's memory went to a later run (`ReconResult.release`): views must not read it. */
-  get released(): boolean {
-    return this.table.scratch.released;
-  }
-
   constructor(
     private readonly table: RecordTable<T>,
     readonly link: string,

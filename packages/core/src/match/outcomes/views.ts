@@ -34,17 +34,11 @@ abstract class PairView<T> {
   ) {}
 
   protected get builder(): OutcomeBuilder<T> {
-    return this.live().builder;
+    return this.batch.builder;
   }
 
   protected get d(): PairDecision<T> {
-    return this.live().decision(this.k);
-  }
-
-  /** The batch, while its run's memory is still its own (see `ReconResult.release`). */
-  private live(): PairBatch<T> {
-    if (this.batch.builder.released) throw new TypeError('outcome read after its result was released (ReconResult.release)');
-    return this.batch;
+    return this.batch.decision(this.k);
   }
 
   get id(): string {
