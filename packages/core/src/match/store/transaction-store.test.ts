@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { StandardTransaction } from '../../schema/transaction';
 import { FIELD_PATHS } from '../config/field-paths';
 import { buildRecordTable } from '../engine/record-table';
+import { reconcile } from '../engine/reconcile';
+import { exportJson } from '../export/json';
 import { TransactionStore } from './transaction-store';
 
 const TIMESTAMPS = [
@@ -171,5 +173,17 @@ describe('TransactionStore', () => {
       expect(b.day(i, 'value_date')).toBe(a.day(i, 'value_date'));
       expect(b.txn(i)).toStrictEqual(a.txn(i));
     }
+  });
+
+  it('reconciles amounts past the exact-double range (the bigint path) as the array does', () => {
+    const big = (source: string, id: string, amount: string, extra: Partial<StandardTransaction> = {}) =>
+      ({ schema_version: 1, txn_id: id, source, account_id: 'a', amount, currency: 'INR', direction: 'CREDIT', status: 'SUCCESS', timestamp: '2024-04-01T10:00:00+05:30', transaction_type: 'PAYMENT', references: { payment_id: id.slice(1) }, raw: null, ...extra }) as StandardTransaction;
+    const records = [big('l', 'Lp1', '90071992547409.93'), big('r', 'Rp1', '90071992547409.93'), big('l', 'Lp2', '1.00', { currency: 'XYZ' }), big('r', 'Rp2', '12345678901234567.89'), big('l', 'Lp2', '12345678901234567.88')];
+    const config = { sides: [{ name: 'l', sources: ['l'] }, { name: 'r', sources: ['r'] }], links: [{ name: 'L', left: 'l', right: 'r', rules: [{ name: 'pid', identifiers: ['references.payment_id' as const] }] }] };
+    const fromArray = reconcile(records, config);
+    const fromStore = reconcile(TransactionStore.from(records), config);
+    expect(fromArray.rejected).toHaveLength(1);
+    expect(exportJson(fromStore)).toBe(exportJson(fromArray));
+    expect(exportJson(fromArray)).toContain('12345678901234567.89');
   });
 });
