@@ -2,26 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StandardTransaction } from '../../schema/transaction';
 import { reconcile } from '../engine/reconcile';
 import { exportJson } from '../export/json';
+import { txn } from '../fixtures.test-helper';
 import { TransactionStore } from '../store/transaction-store';
 import type { KeyExtractor, ReconConfig } from '../types';
 import { fieldKeyOf, keyFromField } from './field-key';
 
-const txn = (source: string, id: string, order: string | undefined): StandardTransaction => ({
-  schema_version: 1,
-  txn_id: id,
-  source,
-  account_id: 'a',
-  amount: '10.00',
-  currency: 'INR',
-  direction: 'CREDIT',
-  status: 'SUCCESS',
-  timestamp: '2024-04-01T10:00:00+05:30',
-  transaction_type: 'PAYMENT',
-  references: order === undefined ? {} : { order_id: order },
-  raw: null,
-});
+const order = (source: string, id: string, orderId: string | undefined): StandardTransaction => txn({ source, txn_id: id, references: orderId === undefined ? {} : { order_id: orderId } });
 
-const records = [txn('l', 'l1', 'ORD-A1'), txn('l', 'l2', 'ord_b2'), txn('l', 'l3', undefined), txn('r', 'r1', 'a1'), txn('r', 'r2', 'B2'), txn('r', 'r3', 'c3')];
+const records = [order('l', 'l1', 'ORD-A1'), order('l', 'l2', 'ord_b2'), order('l', 'l3', undefined), order('r', 'r1', 'a1'), order('r', 'r2', 'B2'), order('r', 'r3', 'c3')];
 const upper = (v: string) => v.replace(/^ord[-_]/i, '').toUpperCase();
 const config = (key: KeyExtractor): ReconConfig => ({
   sides: [
