@@ -3,7 +3,7 @@ import { sampleLedger, startSampleLedgerSandbox, SAMPLE_LEDGER_SOURCE } from '@r
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HEADERS } from '../message/headers';
 import type { KafkaPort, TransactionPort } from '../port/types';
-import { createTopics, describeEachAdapter, readCommitted, readUncommitted, testKafka, unique } from '../test-support/kafka-env';
+import { createTopics, describeEachAdapter, readCommitted, readCommittedAtLeast, readUncommitted, testKafka, unique } from '../test-support/kafka-env';
 import { cursorKey, decodeCursor } from './cursor-record';
 import { createTransactionalKafkaSink, type TransactionalKafkaSinkOptions } from './transactional-sink';
 
@@ -164,13 +164,13 @@ describeEachAdapter('createTransactionalKafkaSink (exactly-once) on a real broke
     await sink.write({ stream: 'manual', records: txns.slice(0, 2), invalid: [] }); // no cursor: held
     expect(await readCommitted(port, [names.data])).toEqual([]);
     await sink.write({ stream: 'manual', records: txns.slice(2), invalid: [], cursor: { page: 1 } });
-    expect((await readCommitted(port, [names.data])).map((m) => m.headers[HEADERS.txnId])).toEqual(txns.map((t) => t.txn_id));
+    expect((await readCommittedAtLeast(port, [names.data], txns.length)).map((m) => m.headers[HEADERS.txnId])).toEqual(txns.map((t) => t.txn_id));
 
     await sink.write({ stream: 'manual', records: txns.slice(0, 1), invalid: [] }); // held, then a new run starts
     expect(await sink.loadCursor('manual')).toEqual({ page: 1 });
     await sink.write({ stream: 'manual', records: [], invalid: [], cursor: { page: 2 } });
     await sink.close();
-    expect((await readCommitted(port, [names.data])).length).toBe(3);
+    expect((await readCommittedAtLeast(port, [names.data], 3)).length).toBe(3);
   });
 
   it('leaves aborted data invisible to read_committed readers (and visible to read_uncommitted ones)', async () => {

@@ -125,6 +125,21 @@ export async function readCommitted(port: KafkaPort, topics: string[]): Promise<
 }
 
 /**
+ * {@link readCommitted}, again until at least `count` messages are there (or `timeoutMs` passed:
+ * then what was read). Why: a commit returns before the broker has written its markers into the
+ * partitions, so a reader right after it can still find the last stable offset before the
+ * transaction's records (an empty read), for a few milliseconds.
+ */
+export async function readCommittedAtLeast(port: KafkaPort, topics: string[], count: number, timeoutMs = 10_000): Promise<IncomingMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const all = await readCommitted(port, topics);
+    if (all.length >= count || Date.now() >= deadline) return all;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * Every message of a topic including those of aborted and open transactions (read_uncommitted),
  * up to its high watermark: shows what read_committed readers are spared.
  */
