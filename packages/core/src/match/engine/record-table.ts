@@ -112,6 +112,14 @@ const RESERVE_PER_RECORD = 300;
 /** Days from 1970-01-01 to 2000-01-01 (the store's timestamp epoch). */
 const EPOCH_2000_DAY = 10_957;
 
+/** Row `i` of `rows` as a record (from a store: rebuilt). */
+function recordAt(rows: TableRecords, i: number): StandardTransaction {
+  const list = rows.list;
+  if (list !== null) return list[i]!;
+  const index = rows.storeIndex;
+  return rows.store!.get(index === null ? i : index[i]!);
+}
+
 const readTxnId = (t: StandardTransaction): string => t.txn_id;
 const readSource = (t: StandardTransaction): string => t.source;
 
@@ -175,10 +183,10 @@ export class RecordTable<T> {
   private readonly storeFields = new Map<string, (i: number) => string | undefined>();
 
   /** The records as objects (array input), or null. */
-  private readonly list: readonly StandardTransaction[] | null;
+  readonly list: readonly StandardTransaction[] | null;
   /** The records in a compact store (store input), or null; `storeIndex` maps rows to it when some were rejected. */
-  private readonly store: TransactionStore | null;
-  private readonly storeIndex: Int32Array | null;
+  readonly store: TransactionStore | null;
+  readonly storeIndex: Int32Array | null;
 
   constructor(
     txns: TableRecords,
@@ -212,10 +220,7 @@ export class RecordTable<T> {
    * per use and never compare records by identity.
    */
   txn(i: number): StandardTransaction {
-    const list = this.list;
-    if (list !== null) return list[i]!;
-    const index = this.storeIndex;
-    return this.store!.get(index === null ? i : index[i]!);
+    return recordAt(this, i);
   }
 
   /**
@@ -361,7 +366,7 @@ function bigColumns(txns: TableRecords): { amount: bigint[]; fee: bigint[]; tax:
   const fee: bigint[] = [];
   const tax: bigint[] = [];
   for (let i = 0; i < txns.n; i++) {
-    const t = txns.list !== null ? txns.list[i]! : txns.store!.get(txns.storeIndex === null ? i : txns.storeIndex[i]!);
+    const t = recordAt(txns, i);
     amount.push(bigMinor(t.amount));
     fee.push(bigMinor(t.fee));
     tax.push(bigMinor(t.tax));

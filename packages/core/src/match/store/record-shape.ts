@@ -54,7 +54,8 @@ const NESTED_FIELDS: ReadonlySet<string> = new Set(['references', 'counterparty'
 /** Values that repeat across records (price points, fees, dates): one string kept per distinct value. */
 export const INTERNED_FIELDS: ReadonlySet<string> = new Set(['amount', 'fee', 'tax', 'value_date', 'balance_after']);
 
-const isScalar = (v: unknown): boolean => v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number' || typeof v === 'bigint';
+/** Values kept in the shape whatever the field (bigints are own values: kept by reference). */
+const isScalar = (v: unknown): boolean => v === null || v === undefined || typeof v === 'boolean' || typeof v === 'number';
 
 /** A plain object (`{}` or `Object.create(null)`): one the store may take apart and rebuild. */
 export const isPlainObject = (v: unknown): v is Record<string, unknown> => {
@@ -102,20 +103,21 @@ export function classify(txn: Record<string, unknown>): Classified {
   for (const key in txn) {
     const v = txn[key];
     parts.push(`|${key.length}:${key}`);
-    if (isScalar(v) && typeof v !== 'bigint') entries.push(constant(key, v));
+    const suffix = typeof v === 'string' && key === 'timestamp' ? timestampSuffix(v) : undefined;
+    const encoded = suffix === undefined ? Number.NaN : encodeLocalSeconds(v as string);
+    if (isScalar(v)) entries.push(constant(key, v));
     else if (typeof v === 'string' && SHARED_FIELDS.has(key)) entries.push(constant(key, v));
-    else if (typeof v === 'string' && key === 'timestamp' && timestampSuffix(v) !== undefined && !Number.isNaN(encodeLocalSeconds(v))) {
-      const suffix = timestampSuffix(v)!;
-      seconds = encodeLocalSeconds(v);
-      parts.push(`t${suffix}`);
-      entries.push({ kind: 'time', key, suffix });
+    else if (!Number.isNaN(encoded)) {
+      seconds = encoded;
+      parts.push(`t${suffix!}`);
+      entries.push({ kind: 'time', key, suffix: suffix! });
     } else if (NESTED_FIELDS.has(key) && isPlainObject(v) && Object.getPrototypeOf(v) === Object.prototype) {
       parts.push('{');
       const nested: ShapeEntry[] = [];
       for (const k in v) {
         const x = v[k];
         parts.push(`|${k.length}:${k}`);
-        nested.push(isScalar(x) && typeof x !== 'bigint' ? constant(k, x) : ownValue(k, x));
+        nested.push(isScalar(x) ? constant(k, x) : ownValue(k, x));
       }
       parts.push('}');
       entries.push({ kind: 'object', key, entries: nested });
